@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { oneOf } from '../io.js';
+import { schemaNames, schemaRegistry } from '../schema-registry.js';
+
+export function register(program: Command): void {
+  program
+    .command('schema')
+    .description('Print the JSON Schema of a format (draft 2020-12).')
+    .argument('<name>', `one of: ${schemaNames().join(', ')}`)
+    .action((name: string) => {
+      const key = oneOf(name, schemaNames(), 'schema name');
+      process.stdout.write(`${JSON.stringify(schemaRegistry[key]!(), null, 2)}\n`);
+    });
+}

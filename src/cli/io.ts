@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { HrddError } from '../errors.js';
+
+/** Exit codes of the `hrdd` command (DESIGN.md). */
+export const EXIT = { ok: 0, internal: 1, badInput: 2, checkFailed: 3, interrupted: 130 } as const;
+
+/** A user error on the command line (bad option value, unreadable file): exit 2, message only. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Reads a UTF-8 text file, or throws a `UsageError` that says why it could not. */
+export function readTextFile(path: string, what = 'file'): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((error as Error).message);
+    throw new UsageError(`cannot read ${what} ${path}: ${why}`);
+  }
+}
+
+/** Reads and parses a JSON file; a missing file or bad JSON is a `UsageError` naming the file. */
+export function readJsonFile(path: string, what = 'file'): unknown {
+  const text = readTextFile(path, what);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Today's date in UTC as `YYYY-MM-DD` — the CLI's default `asOf`. The core never reads the clock. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks an option value against the accepted ones, or throws a `UsageError` listing them. */
+export function oneOf<T extends string>(value: string, accepted: readonly T[], option: string): T {
+  if ((accepted as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid ${option} "${value}": expected one of ${accepted.join(', ')}`);
+}
+
+/** Validates an `--as-of` style date. */
+export function isoDateOption(value: string, option = '--as-of'): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value) return value;
+  }
+  throw new UsageError(`invalid ${option} "${value}": expected a real calendar date YYYY-MM-DD`);
+}
+
+export function hrddErrorText(error: HrddError): string {
+  return `error: ${error.message}`;
+}

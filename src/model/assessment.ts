@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { AssuranceTypeSchema } from './assurance.js';
+import { IsoDateSchema } from './primitives.js';
+
+export const DECISIONS = ['proceed', 'proceed-with-conditions', 'escalate', 'decline'] as const;
+export const DecisionSchema = z.enum(DECISIONS).meta({
+  id: 'Decision',
+  description: 'Ordered proceed < proceed-with-conditions < escalate < decline.',
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const SCORE_BANDS = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export const ScoreBandSchema = z.enum(SCORE_BANDS);
+export type ScoreBand = z.infer<typeof ScoreBandSchema>;
+
+export const INVOLVEMENTS = ['cause', 'contribute', 'directly-linked'] as const;
+export const InvolvementSchema = z.enum(INVOLVEMENTS).meta({ id: 'Involvement', description: 'UNGP 13 and 19.' });
+export type Involvement = z.infer<typeof InvolvementSchema>;
+
+const Level = z.number().int().min(1).max(4);
+
+export const SeveritySchema = z
+  .strictObject({ scale: Level, scope: Level, irremediability: Level, level: Level })
+  .meta({
+    id: 'Severity',
+    description: 'UNGP 14: scale, scope and irremediable character, each 1–4; level is the maximum.',
+  });
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const SubjectSchema = z
+  .strictObject({ kind: z.enum(['party', 'item', 'transaction']), id: z.string() })
+  .meta({ id: 'Subject' });
+export type Subject = z.infer<typeof SubjectSchema>;
+
+export const FindingSchema = z
+  .strictObject({
+    ruleId: z.string(),
+    title: z.string(),
+    category: z.string(),
+    subject: SubjectSchema.optional(),
+    severity: SeveritySchema,
+    likelihood: Level,
+    risk: z.number().int().min(1).max(16).describe('severity level × likelihood'),
+    involvement: InvolvementSchema.optional(),
+    refs: z.array(z.string()),
+    rationale: z.string(),
+    facts: z.record(z.string(), z.unknown()).describe('Values of the fact paths the rule read.'),
+  })
+  .meta({ id: 'Finding' });
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const RequiredAssuranceSchema = z
+  .strictObject({
+    type: AssuranceTypeSchema,
+    title: z.string(),
+    from: z.string().optional().describe('Id of the party that must give it.'),
+    status: z.enum(['outstanding', 'satisfied']),
+    validUntil: IsoDateSchema.optional(),
+    because: z.array(z.string()).describe('Ids of the rules that require it.'),
+  })
+  .meta({ id: 'RequiredAssurance' });
+export type RequiredAssurance = z.infer<typeof RequiredAssuranceSchema>;
+
+export const MissingInformationSchema = z
+  .strictObject({ path: z.string(), reason: z.string(), blocking: z.boolean() })
+  .meta({ id: 'MissingInformation' });
+export type MissingInformation = z.infer<typeof MissingInformationSchema>;
+
+export const RuleTraceSchema = z
+  .strictObject({
+    ruleId: z.string(),
+    subject: SubjectSchema.optional(),
+    matched: z.boolean(),
+    facts: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'RuleTrace' });
+export type RuleTrace = z.infer<typeof RuleTraceSchema>;
+
+const Versioned = z.strictObject({ id: z.string(), version: z.string(), hash: z.string() });
+
+export const ProvenanceSchema = z
+  .strictObject({
+    engine: z.strictObject({ name: z.string(), version: z.string() }),
+    ruleset: Versioned,
+    questionnaire: Versioned.optional(),
+    data: z.array(Versioned),
+    inputHash: z.string(),
+    asOf: IsoDateSchema,
+  })
+  .meta({ id: 'Provenance', description: 'What produced the assessment, by canonical hash.' });
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+export const AssessmentSchema = z
+  .strictObject({
+    transactionId: z.string(),
+    asOf: IsoDateSchema,
+    decision: DecisionSchema,
+    score: z.strictObject({ value: z.number().int().min(0).max(16), band: ScoreBandSchema }),
+    reviewBy: IsoDateSchema.optional(),
+    findings: z.array(FindingSchema),
+    requiredAssurances: z.array(RequiredAssuranceSchema),
+    missingInformation: z.array(MissingInformationSchema),
+    notes: z.array(z.string()).optional().describe('Remarks such as answers ignored because their question is hidden.'),
+    trace: z.array(RuleTraceSchema).optional(),
+    provenance: ProvenanceSchema,
+  })
+  .meta({ id: 'Assessment', title: 'hrdd assessment', description: 'The result of assessing one transaction.' });
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** Decisions in ascending order of restriction. */
+export function decisionRank(decision: Decision): number {
+  return DECISIONS.indexOf(decision);
+}
+
+/** The more restrictive of two decisions. */
+export function maxDecision(a: Decision, b: Decision): Decision {
+  return decisionRank(a) >= decisionRank(b) ? a : b;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** A calendar date `YYYY-MM-DD`; impossible dates such as `2026-02-30` are rejected. */
+export const IsoDateSchema = z.iso
+  .date({ error: 'expected a real calendar date in the form YYYY-MM-DD' })
+  .meta({ id: 'IsoDate', description: 'Calendar date, ISO 8601 YYYY-MM-DD.' });
+export type IsoDate = z.infer<typeof IsoDateSchema>;
+
+/** ISO 4217 currency code, three upper-case letters. */
+export const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "EUR"')
+  .meta({ id: 'Currency', description: 'ISO 4217 alphabetic currency code.' });
+
+export const MoneySchema = z
+  .strictObject({
+    amount: z.number().finite().nonnegative(),
+    currency: CurrencySchema,
+  })
+  .meta({ id: 'Money', description: 'An amount in a currency.' });
+export type Money = z.infer<typeof MoneySchema>;
+
+/** Identifiers: printable, no surrounding whitespace, at most 128 characters. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/,
+    'expected an id of letters, digits and . _ : / - (starting with a letter or digit)',
+  );
+
+export const NonEmptyText = (max = 2000) => z.string().trim().min(1).max(max);
