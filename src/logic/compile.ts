@@ -1,0 +1,400 @@
+import { HrddError } from '../errors.js';
+import { spend, type Work } from './budget.js';
+import { collectReads } from './reads.js';
+import { isLogicNode, truthy } from './truthy.js';
+import type { CompiledLogic, LogicOperation, LogicOperations, LogicOptions } from './types.js';
+import { LOGIC_LIMITS } from './types.js';
+import { validateLogic } from './validate.js';
+import { isPlainKey, lookupVar, walkPath, walkPlainPath } from './var.js';
+
+/** A compiled node: evaluates against the data, counting its work. */
+type Node = (data: unknown, work: Work) => unknown;
+
+const constant =
+  (value: unknown): Node =>
+  () =>
+    value;
+const UNDEFINED: Node = () => undefined;
+
+// Loose JavaScript operators, exactly as json-logic-js applies them (its semantics are the contract).
+const loose = {
+  // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
+  eq: (a: unknown, b: unknown) => a == b,
+  // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
+  ne: (a: unknown, b: unknown) => a != b,
+  gt: (a: unknown, b: unknown) => (a as number) > (b as number),
+  ge: (a: unknown, b: unknown) => (a as number) >= (b as number),
+  lt: (a: unknown, b: unknown) => (a as number) < (b as number),
+  le: (a: unknown, b: unknown) => (a as number) <= (b as number),
+};
+
+function missingKeys(data: unknown, values: readonly unknown[], work: Work): unknown[] {
+  const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
+  spend(work, keys.length);
+  const missing: unknown[] = [];
+  for (const key of keys) {
+    const value = lookupVar(data, key);
+    if (value === null || value === '') missing.push(key);
+  }
+  return missing;
+}
+
+function substr(source: unknown, start: unknown, end: unknown): string {
+  const text = String(source);
+  if ((end as number) < 0) {
+    const temp = text.substr(start as number);
+    return temp.substr(0, temp.length + (end as number));
+  }
+  return text.substr(start as number, end as number);
+}
+
+/** An array with no operation anywhere inside: evaluates to itself. */
+function isLiteral(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isLiteral);
+  return !isLogicNode(value);
+}
+
+function arrayWork(values: readonly unknown[]): number {
+  let n = 1;
+  for (const v of values) if (Array.isArray(v)) n += v.length;
+  return n;
+}
+
+class Compiler {
+  constructor(private readonly operations: LogicOperations | undefined) {}
+
+  compile(rule: unknown): Node {
+    if (Array.isArray(rule)) {
+      if (isLiteral(rule)) return constant(rule);
+      const items = rule.map((r) => this.compile(r));
+      return (data, work) => {
+        const out = new Array<unknown>(items.length);
+        for (let i = 0; i < items.length; i++) out[i] = items[i]!(data, work);
+        return out;
+      };
+    }
+    if (!isLogicNode(rule)) return constant(rule);
+    const name = Object.keys(rule)[0]!;
+    const raw = rule[name];
+    const args = Array.isArray(raw) ? raw : [raw];
+    return this.operator(name, args);
+  }
+
+  private all(args: readonly unknown[]): Node[] {
+    return args.map((a) => this.compile(a));
+  }
+
+  private evaluator(args: readonly unknown[]): (data: unknown, work: Work) => unknown[] {
+    const nodes = this.all(args);
+    return (data, work) => {
+      const out = new Array<unknown>(nodes.length);
+      for (let i = 0; i < nodes.length; i++) out[i] = nodes[i]!(data, work);
+      return out;
+    };
+  }
+
+  private operator(name: string, args: readonly unknown[]): Node {
+    const arg = (i: number): Node => (i < args.length ? this.compile(args[i]) : UNDEFINED);
+    switch (name) {
+      case 'var':
+        return this.variable(args);
+      case 'missing': {
+        const values = this.evaluator(args);
+        return (data, work) => missingKeys(data, values(data, work), work);
+      }
+      case 'missing_some': {
+        const [need, options] = [arg(0), arg(1)];
+        return (data, work) => {
+          const n = need(data, work);
+          const opts = options(data, work) as unknown[];
+          const missing = missingKeys(data, Array.isArray(opts) ? opts : [opts], work);
+          return opts.length - missing.length >= (n as number) ? [] : missing;
+        };
+      }
+      case 'if':
+      case '?:': {
+        if (args.length === 3) {
+          const [test, then, otherwise] = [arg(0), arg(1), arg(2)];
+          return (data, work) => (truthy(test(data, work)) ? then(data, work) : otherwise(data, work));
+        }
+        const nodes = this.all(args);
+        return (data, work) => {
+          work.steps++;
+          let i = 0;
+          for (; i < nodes.length - 1; i += 2) {
+            if (truthy(nodes[i]!(data, work))) return nodes[i + 1]!(data, work);
+          }
+          return nodes.length === i + 1 ? nodes[i]!(data, work) : null;
+        };
+      }
+      case 'and':
+      case 'or': {
+        const nodes = this.all(args);
+        const stopOn = name === 'or';
+        if (nodes.length === 2) {
+          const [a, b] = nodes as [Node, Node];
+          return (data, work) => {
+            const first = a(data, work);
+            return truthy(first) === stopOn ? first : b(data, work);
+          };
+        }
+        return (data, work) => {
+          work.steps++;
+          let current: unknown;
+          for (const node of nodes) {
+            current = node(data, work);
+            if (truthy(current) === stopOn) return current;
+          }
+          return current;
+        };
+      }
+      case 'map':
+      case 'filter':
+      case 'all':
+      case 'none':
+      case 'some':
+        return this.scoped(name, arg(0), arg(1));
+      case 'reduce': {
+        const [list, body] = [arg(0), arg(1)];
+        const initial = args.length > 2 ? arg(2) : constant(null);
+        return (data, work) => {
+          const items = list(data, work);
+          const start = initial(data, work);
+          if (!Array.isArray(items)) return start;
+          spend(work, items.length);
+          let accumulator = start;
+          for (const current of items) accumulator = body({ current, accumulator }, work);
+          return accumulator;
+        };
+      }
+      case '!':
+      case '!!': {
+        const a = arg(0);
+        const negate = name === '!';
+        return (data, work) => truthy(a(data, work)) !== negate;
+      }
+      case '==': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => loose.eq(a(data, work), b(data, work));
+      }
+      case '!=': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => loose.ne(a(data, work), b(data, work));
+      }
+      case '===': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => a(data, work) === b(data, work);
+      }
+      case '!==': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => a(data, work) !== b(data, work);
+      }
+      case '>': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => loose.gt(a(data, work), b(data, work));
+      }
+      case '>=': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => loose.ge(a(data, work), b(data, work));
+      }
+      case '<':
+      case '<=': {
+        const [a, b, c] = [arg(0), arg(1), arg(2)];
+        const f = name === '<' ? loose.lt : loose.le;
+        return (data, work) => {
+          const x = a(data, work);
+          const y = b(data, work);
+          const z = c(data, work);
+          return z === undefined ? f(x, y) : f(x, y) && f(y, z);
+        };
+      }
+      case '+': {
+        if (args.length === 2) {
+          const [a, b] = [arg(0), arg(1)];
+          return (data, work) =>
+            0 + Number.parseFloat(a(data, work) as string) + Number.parseFloat(b(data, work) as string);
+        }
+        const values = this.evaluator(args);
+        return (data, work) => {
+          let sum = 0;
+          for (const v of values(data, work)) sum = sum + Number.parseFloat(v as string);
+          return sum;
+        };
+      }
+      case '*': {
+        if (args.length === 2) {
+          const [a, b] = [arg(0), arg(1)];
+          return (data, work) =>
+            Number.parseFloat(a(data, work) as string) * Number.parseFloat(b(data, work) as string);
+        }
+        const values = this.evaluator(args);
+        return (data, work) => {
+          const vs = values(data, work);
+          let product = vs[0];
+          for (let i = 1; i < vs.length; i++)
+            product = Number.parseFloat(product as string) * Number.parseFloat(vs[i] as string);
+          return product;
+        };
+      }
+      case '-': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => {
+          const x = a(data, work);
+          const y = b(data, work);
+          return y === undefined ? -(x as number) : (x as number) - (y as number);
+        };
+      }
+      case '/':
+      case '%': {
+        const [a, b] = [arg(0), arg(1)];
+        return name === '/'
+          ? (data, work) => (a(data, work) as number) / (b(data, work) as number)
+          : (data, work) => (a(data, work) as number) % (b(data, work) as number);
+      }
+      case 'min':
+      case 'max': {
+        const values = this.evaluator(args);
+        const f = name === 'min' ? Math.min : Math.max;
+        return (data, work) => f(...(values(data, work) as number[]));
+      }
+      case 'in': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => {
+          const needle = a(data, work);
+          const haystack = b(data, work);
+          if (typeof haystack === 'string') {
+            spend(work, 1 + (haystack.length >> 4));
+            return haystack.indexOf(needle as string) !== -1;
+          }
+          if (Array.isArray(haystack)) {
+            spend(work, 1 + haystack.length);
+            return haystack.indexOf(needle) !== -1;
+          }
+          return false;
+        };
+      }
+      case 'cat': {
+        const values = this.evaluator(args);
+        return (data, work) => {
+          const text = values(data, work).join('');
+          spend(work, 1 + text.length);
+          return text;
+        };
+      }
+      case 'substr': {
+        const [a, b, c] = [arg(0), arg(1), arg(2)];
+        return (data, work) => substr(a(data, work), b(data, work), c(data, work));
+      }
+      case 'merge': {
+        const values = this.evaluator(args);
+        return (data, work) => {
+          const merged = ([] as unknown[]).concat(...values(data, work));
+          spend(work, 1 + merged.length);
+          return merged;
+        };
+      }
+      default:
+        return this.custom(name, args);
+    }
+  }
+
+  private variable(args: readonly unknown[]): Node {
+    const [path, fallback] = args;
+    const literalPath = typeof path === 'string' || typeof path === 'number';
+    if (literalPath && args.length < 2) {
+      if (path === '') return (data) => data;
+      const parts = String(path).split('.');
+      if (!parts.every(isPlainKey)) return (data) => walkPath(data, parts, null);
+      if (parts.length === 1) {
+        const key = parts[0]!;
+        return (data) => {
+          if (data === null || data === undefined) return null;
+          const value = (data as Record<string, unknown>)[key];
+          return value === undefined ? null : value;
+        };
+      }
+      return (data) => walkPlainPath(data, parts);
+    }
+    const p = this.compile(path);
+    const f = args.length > 1 ? this.compile(fallback) : UNDEFINED;
+    return (data, work) => lookupVar(data, p(data, work), f(data, work));
+  }
+
+  private scoped(name: string, list: Node, body: Node): Node {
+    switch (name) {
+      case 'map':
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return [];
+          spend(work, 1 + items.length);
+          const out = new Array<unknown>(items.length);
+          for (let i = 0; i < items.length; i++) out[i] = body(items[i], work);
+          return out;
+        };
+      case 'filter':
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return [];
+          spend(work, 1 + items.length);
+          const out: unknown[] = [];
+          for (const item of items) if (truthy(body(item, work))) out.push(item);
+          return out;
+        };
+      case 'all':
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items) || items.length === 0) return false;
+          spend(work, 1 + items.length);
+          for (const item of items) if (!truthy(body(item, work))) return false;
+          return true;
+        };
+      case 'none':
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return true;
+          spend(work, 1 + items.length);
+          for (const item of items) if (truthy(body(item, work))) return false;
+          return true;
+        };
+      default:
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return false;
+          spend(work, 1 + items.length);
+          for (const item of items) if (truthy(body(item, work))) return true;
+          return false;
+        };
+    }
+  }
+
+  private custom(name: string, args: readonly unknown[]): Node {
+    const op = (this.operations as Record<string, LogicOperation>)[name]!;
+    const values = this.evaluator(args);
+    const fn = op.fn;
+    return (data, work) => {
+      const vs = values(data, work);
+      spend(work, arrayWork(vs));
+      return fn(...vs);
+    };
+  }
+}
+
+/** Throws an `HrddError` listing every problem `validateLogic` finds. */
+export function assertValidLogic(rule: unknown, options: LogicOptions = {}): void {
+  const issues = validateLogic(rule, options);
+  if (issues.length > 0) throw new HrddError('Invalid JsonLogic rule', issues, 'logic-invalid');
+}
+
+/**
+ * Compiles a JsonLogic rule once into plain closures (no `eval`, no `new Function`), with json-logic-js 2.0.5
+ * semantics except that `var` reads own properties only. Each call counts its work and throws an `HrddError`
+ * (code `logic-budget`) past `options.budget` steps.
+ */
+export function compileLogic(rule: unknown, options: LogicOptions = {}): CompiledLogic {
+  assertValidLogic(rule, options);
+  const root = new Compiler(options.operations).compile(rule);
+  const limit = options.budget ?? LOGIC_LIMITS.budget;
+  const reads = collectReads(rule, options.operations);
+  const evaluate = (data: unknown): unknown => root(data, { steps: 0, limit });
+  return Object.assign(evaluate, { reads }) as CompiledLogic;
+}

@@ -1,0 +1,51 @@
+import { SCOPED_OPERATORS } from './operators.js';
+import { isLogicNode } from './truthy.js';
+import type { LogicOperations } from './types.js';
+import { lookupVar } from './var.js';
+
+/**
+ * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
+ * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
+ * element, not the data, and are left out; so are computed paths. Call on validated rules only.
+ */
+export function collectReads(rule: unknown, _operations?: LogicOperations): string[] {
+  const found = new Set<string>();
+  const stack: unknown[] = [rule];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    if (!isLogicNode(node)) continue;
+    const name = Object.keys(node)[0]!;
+    const raw = node[name];
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (name === 'var') {
+      const path = args[0];
+      if ((typeof path === 'string' && path !== '') || typeof path === 'number') found.add(String(path));
+      else stack.push(path);
+      if (args.length > 1) stack.push(args[1]);
+    } else if (name === 'missing' || name === 'missing_some') {
+      const keys = name === 'missing' ? (Array.isArray(args[0]) ? args[0] : args) : args[1];
+      for (const key of Array.isArray(keys) ? keys : [keys]) {
+        if (typeof key === 'string' && key !== '') found.add(key);
+        else stack.push(key);
+      }
+      if (name === 'missing_some') stack.push(args[0]);
+    } else if (SCOPED_OPERATORS.has(name)) {
+      stack.push(args[0]);
+      if (name === 'reduce' && args.length > 2) stack.push(args[2]);
+    } else {
+      for (const child of args) stack.push(child);
+    }
+  }
+  return [...found].sort();
+}
+
+/** The values at `reads` in `data` (own properties only; a missing value is `null`), keyed by path. */
+export function readFacts(reads: readonly string[], data: unknown): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const path of reads) facts[path] = lookupVar(data, path);
+  return facts;
+}

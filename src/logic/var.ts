@@ -1,0 +1,51 @@
+import { ownGet } from './truthy.js';
+
+/**
+ * json-logic-js's `var`, reading own properties only: an empty or null path gives the data itself, a missing
+ * step gives the default (or null). A prototype key such as `constructor` is missing.
+ */
+export function lookupVar(data: unknown, path: unknown, fallback?: unknown): unknown {
+  const notFound = fallback === undefined ? null : fallback;
+  if (path === undefined || path === '' || path === null) return data;
+  const parts = typeof path === 'string' ? path.split('.') : String(path).split('.');
+  return walkPath(data, parts, notFound);
+}
+
+/** Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`). */
+export function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
+  let current = data;
+  for (let i = 0; i < parts.length; i++) {
+    if (current === null || current === undefined) return notFound;
+    current = ownGet(current, parts[i]!);
+    if (current === undefined) return notFound;
+  }
+  return current;
+}
+
+const PROTOTYPES = [
+  Object.prototype,
+  Array.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+  Function.prototype,
+];
+
+/**
+ * A key that no built-in prototype has, so a plain property read can only find an own property. Keys such as
+ * `constructor` or `map` take the slower checked path.
+ */
+export function isPlainKey(key: string): boolean {
+  return key !== '__proto__' && PROTOTYPES.every((proto) => !(key in proto));
+}
+
+/** `walkPath` for segments that are all plain keys (see `isPlainKey`): the same result, without own-property checks. */
+export function walkPlainPath(data: unknown, parts: readonly string[]): unknown {
+  let current = data;
+  for (let i = 0; i < parts.length; i++) {
+    if (current === null || current === undefined) return null;
+    current = (current as Record<string, unknown>)[parts[i]!];
+    if (current === undefined) return null;
+  }
+  return current;
+}
