@@ -1,1 +1,16 @@
-export {};
+import type { RulesetDefinition } from '../rules/schema.js';
+import { assuranceCatalogue } from './assurances.js';
+import rulesetJson from './default-ruleset.json' with { type: 'json' };
+
+export { assuranceCatalogue } from './assurances.js';
+export * from './country-data.js';
+export { type RefInfo, refsRegistry } from './refs.js';
+
+/**
+ * The bundled default rule set `hrdd-default`: a rule for every red flag, with the assurance catalogue.
+ * A company overlays it with `{ "extends": "hrdd-default", … }`.
+ */
+export const defaultRuleset: RulesetDefinition = {
+  ...(rulesetJson as unknown as RulesetDefinition),
+  assurances: assuranceCatalogue,
+};

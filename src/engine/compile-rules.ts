@@ -1,0 +1,70 @@
+import { type CompiledLogic, compileWith, type EvaluatorKind, type LogicOperations } from '../logic/index.js';
+import type { Involvement } from '../model/index.js';
+import type { Rule, Ruleset } from '../rules/index.js';
+
+/** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
+export type Value = (data: unknown) => unknown;
+
+export interface CompiledRule {
+  rule: Rule;
+  when: CompiledLogic;
+  scale: Value;
+  scope: Value;
+  irremediability: Value;
+  likelihood: Value;
+  involvement?: Value;
+  blocking: Value;
+  /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
+  reads: string[];
+  subjectKind: 'party' | 'item' | 'transaction';
+}
+
+function isLogic(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
+
+function valueOf(
+  field: unknown,
+  kind: EvaluatorKind,
+  operations: LogicOperations,
+): { fn: Value; reads: readonly string[] } {
+  if (!isLogic(field)) return { fn: () => field, reads: [] };
+  const compiled = compileWith(kind, field, { operations });
+  return { fn: compiled, reads: compiled.reads };
+}
+
+/** The kind of subject a `forEach` path yields: items → item; parties, endUsers, hits → party. */
+export function subjectKindOf(forEach: string | undefined): CompiledRule['subjectKind'] {
+  if (!forEach) return 'transaction';
+  return /items$/i.test(forEach) ? 'item' : 'party';
+}
+
+/** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
+export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRule[] {
+  return ruleset.rules
+    .filter((rule) => rule.enabled !== false)
+    .map((rule) => {
+      const when = compileWith(kind, rule.when, { operations });
+      const parts = {
+        scale: valueOf(rule.severity?.scale ?? 1, kind, operations),
+        scope: valueOf(rule.severity?.scope ?? 1, kind, operations),
+        irremediability: valueOf(rule.severity?.irremediability ?? 1, kind, operations),
+        likelihood: valueOf(rule.likelihood ?? 1, kind, operations),
+      };
+      const reads = new Set<string>([...when.reads, ...Object.values(parts).flatMap((p) => p.reads)]);
+      const compiled: CompiledRule = {
+        rule,
+        when,
+        scale: parts.scale.fn,
+        scope: parts.scope.fn,
+        irremediability: parts.irremediability.fn,
+        likelihood: parts.likelihood.fn,
+        blocking: valueOf(rule.blocking ?? false, kind, operations).fn,
+        reads: [...reads].sort(),
+        subjectKind: subjectKindOf(rule.forEach),
+      };
+      if (rule.involvement !== undefined)
+        compiled.involvement = valueOf(rule.involvement as Involvement | object, kind, operations).fn;
+      return compiled;
+    });
+}

@@ -1,0 +1,175 @@
+import {
+  type CountryData,
+  type CountryGroups,
+  dataIdentity,
+  defaultCountryData,
+  defaultCountryGroups,
+  defaultRuleset,
+} from '../data/index.js';
+import { canonicalHash } from '../digest/index.js';
+import { HrddError } from '../errors.js';
+import type { EvaluatorKind } from '../logic/index.js';
+import { type Assessment, IsoDateSchema, parseTransaction } from '../model/index.js';
+import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
+import { ENGINE_NAME, VERSION } from '../version.js';
+import { requiredAssurances } from './assurances.js';
+import { compileRules } from './compile-rules.js';
+import { addDaysIso } from './dates.js';
+import { decide, scoreBand } from './decide.js';
+import { compareFindings, evaluateRules } from './evaluate.js';
+import { deriveFacts, type FactContext, indexGroups } from './facts.js';
+import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
+import { screenParties } from './screen.js';
+import type { Facts } from './types.js';
+
+export interface EngineOptions {
+  /** A rule set (definition, overlay or loaded); default: the bundled `hrdd-default`. */
+  ruleset?: unknown;
+  /** A loaded questionnaire; `false` for none. Default: none unless the caller passes one. */
+  questionnaire?: QuestionnairePort | false;
+  /** Restricted-party screening: an index, and the identity of the lists it holds for provenance. */
+  screening?: ScreeningIndexPort | { index: ScreeningIndexPort; lists: DataIdentity[] };
+  countryData?: CountryData;
+  countryGroups?: CountryGroups;
+  /** `compiled` (default: closures) or `reference` (json-logic-js). Both give the same assessments. */
+  evaluator?: EvaluatorKind;
+}
+
+export interface AssessOptions {
+  answers?: Record<string, unknown>;
+  /** The date the assessment is made for (`YYYY-MM-DD`); the engine never reads the clock. */
+  asOf: string;
+  /** Adds every rule evaluated, matched or not, with the facts it read. */
+  trace?: boolean;
+}
+
+export interface Engine {
+  readonly ruleset: Ruleset;
+  readonly evaluator: EvaluatorKind;
+  readonly questionnaire?: QuestionnairePort;
+  /** Data sets recorded in provenance (country data, country groups, screening lists). */
+  readonly data: readonly DataIdentity[];
+  assess(input: unknown, options: AssessOptions): Assessment;
+  /** The facts object rules would see (for questionnaires, debugging and docs). */
+  facts(input: unknown, options: AssessOptions): Facts;
+}
+
+/** Resolves `extends` ids of bundled rule sets. */
+export function bundledRuleset(id: string): unknown {
+  return id === defaultRuleset.id ? defaultRuleset : undefined;
+}
+
+function checkAsOf(asOf: unknown): string {
+  const parsed = IsoDateSchema.safeParse(asOf);
+  if (!parsed.success)
+    throw new HrddError('Invalid asOf', [{ path: 'asOf', message: 'expected a real calendar date YYYY-MM-DD' }]);
+  return parsed.data;
+}
+
+function checkAnswers(answers: unknown): Record<string, unknown> {
+  if (answers === undefined) return {};
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    throw new HrddError('Invalid answers', [
+      { path: 'answers', message: 'expected an object of answers by question id' },
+    ]);
+  }
+  return answers as Record<string, unknown>;
+}
+
+/** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset, { resolveBase: bundledRuleset });
+  const evaluator = options.evaluator ?? 'compiled';
+  const countryData = options.countryData ?? defaultCountryData;
+  const countryGroups = options.countryGroups ?? defaultCountryGroups;
+  const groupTable: Record<string, string[]> = {};
+  for (const g of countryGroups.groups) groupTable[g.id] = [...g.countries];
+  const rules = compileRules(ruleset, evaluator, ruleOperations(groupTable));
+  const definitions = new Map(ruleset.assurances.map((a) => [a.type, a]));
+  const screening =
+    options.screening && 'index' in options.screening
+      ? options.screening
+      : options.screening
+        ? { index: options.screening, lists: [] }
+        : undefined;
+  const context: FactContext = {
+    countryData,
+    groupsByCountry: indexGroups(countryGroups),
+    validityDays: new Map(ruleset.assurances.map((a) => [a.type, a.validityDays])),
+    ...(screening ? { screen: screenParties(screening.index, ruleset.parameters) } : {}),
+  };
+  const data: DataIdentity[] = [
+    dataIdentity(countryData.id, countryData.version, countryData),
+    dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
+    ...(screening?.lists ?? []),
+  ];
+  const questionnaire = options.questionnaire || undefined;
+
+  function facts(input: unknown, opts: AssessOptions): Facts {
+    const asOf = checkAsOf(opts?.asOf);
+    const transaction = parseTransaction(input);
+    return deriveFacts(transaction, checkAnswers(opts.answers), asOf, ruleset.parameters, context);
+  }
+
+  function assess(input: unknown, opts: AssessOptions): Assessment {
+    const f = facts(input, opts);
+    const notes: string[] = [];
+    const missingFromQuestions: Assessment['missingInformation'] = [];
+    if (questionnaire) {
+      const hidden = questionnaire.hiddenAnswers(f.answers, f as unknown as Record<string, unknown>);
+      if (hidden.length > 0) {
+        const kept = { ...f.answers };
+        for (const id of hidden) delete kept[id];
+        f.answers = kept;
+        notes.push(`answers to questions not shown for this transaction were ignored: ${hidden.join(', ')}`);
+      }
+      const result = questionnaire.validate(f.answers, f as unknown as Record<string, unknown>);
+      const errors = result.issues.filter((i) => i.code !== 'required' && i.code !== 'hidden');
+      if (errors.length > 0) {
+        throw new HrddError(
+          'Invalid answers',
+          errors.map((i) => ({ path: `answers.${i.questionId}`, message: i.message })),
+        );
+      }
+      for (const m of questionnaire.missing(f.answers, f as unknown as Record<string, unknown>)) {
+        missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
+      }
+    }
+    const evaluation = evaluateRules(rules, f, opts.trace === true);
+    const findings = evaluation.matches.map((m) => m.finding).sort(compareFindings);
+    const missingInformation = [
+      ...evaluation.missing.map(({ path, reason, blocking }) => ({ path, reason, blocking })),
+      ...missingFromQuestions,
+    ];
+    const required = requiredAssurances(evaluation.matches, f.transaction, definitions, f.derived.assurancesObtained);
+    const decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
+    const value = findings.reduce((max, x) => Math.max(max, x.risk), 0);
+    const band = scoreBand(value);
+    const expiries = required.filter((r) => r.status === 'satisfied' && r.validUntil).map((r) => r.validUntil!);
+    const reviewBy = [addDaysIso(f.asOf, ruleset.decision.reviewIntervalDays[band]), ...expiries].sort()[0]!;
+    return {
+      transactionId: f.transaction.id,
+      asOf: f.asOf,
+      decision,
+      score: { value, band },
+      reviewBy,
+      findings,
+      requiredAssurances: required,
+      missingInformation,
+      ...(notes.length > 0 ? { notes } : {}),
+      ...(opts.trace ? { trace: evaluation.trace } : {}),
+      provenance: {
+        engine: { name: ENGINE_NAME, version: VERSION },
+        ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
+        ...(questionnaire
+          ? { questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash } }
+          : {}),
+        data,
+        inputHash: canonicalHash({ transaction: f.transaction, answers: checkAnswers(opts.answers) }),
+        asOf: f.asOf,
+      },
+    };
+  }
+
+  return { ruleset, evaluator, ...(questionnaire ? { questionnaire } : {}), data, assess, facts };
+}

@@ -1,0 +1,144 @@
+import type { CountryData, CountryGroups } from '../data/index.js';
+import type { Party, Transaction } from '../model/index.js';
+import { addDaysIso } from './dates.js';
+import type {
+  CountryFact,
+  DerivedFacts,
+  Facts,
+  ObtainedAssuranceFact,
+  PartyFact,
+  PartyRole,
+  ScreeningHitFact,
+} from './types.js';
+
+/** What facts derivation needs besides the transaction: prepared once per engine. */
+export interface FactContext {
+  countryData: CountryData;
+  groupsByCountry: ReadonlyMap<string, readonly string[]>;
+  validityDays: ReadonlyMap<string, number>;
+  screen?: (party: PartyFact) => ScreeningHitFact[];
+}
+
+/** Country code → sorted ids of the groups it belongs to. */
+export function indexGroups(groups: CountryGroups): Map<string, string[]> {
+  const byCountry = new Map<string, string[]>();
+  for (const group of groups.groups) {
+    for (const code of group.countries) {
+      const list = byCountry.get(code) ?? [];
+      if (!list.includes(group.id)) list.push(group.id);
+      byCountry.set(code, list);
+    }
+  }
+  for (const list of byCountry.values()) list.sort();
+  return byCountry;
+}
+
+const sortedUnique = <T extends string>(values: Iterable<T>): T[] => [...new Set(values)].sort();
+
+function countryFact(code: string, ctx: FactContext): CountryFact {
+  const observations = ctx.countryData.countries[code as keyof CountryData['countries']] ?? {};
+  const indicators: Record<string, number> = {};
+  const indicatorYears: Record<string, number> = {};
+  for (const name of Object.keys(observations).sort()) {
+    indicators[name] = observations[name]!.value;
+    indicatorYears[name] = observations[name]!.year;
+  }
+  return {
+    code,
+    known: Object.keys(indicators).length > 0,
+    indicators,
+    indicatorYears,
+    groups: [...(ctx.groupsByCountry.get(code) ?? [])],
+  };
+}
+
+function partyFact(party: Party, role: PartyRole): PartyFact {
+  return {
+    id: party.id,
+    name: party.name,
+    role,
+    type: party.type,
+    country: party.country,
+    ...(party.aliases ? { aliases: party.aliases } : {}),
+    ...(party.ownership ? { ownership: party.ownership } : {}),
+    screening: [],
+  };
+}
+
+/** Sum of quantity × unit price when every item has one in the same currency, else the payment amount, else null. */
+function totalValue(tx: Transaction): number | null {
+  const currencies = new Set(tx.items.map((i) => i.unitPrice?.currency));
+  if (tx.items.every((i) => i.unitPrice) && currencies.size === 1) {
+    return tx.items.reduce((sum, i) => sum + i.quantity * i.unitPrice!.amount, 0);
+  }
+  return tx.payment?.amount ?? null;
+}
+
+/** Derives the facts object from a parsed transaction (deterministic: no clock, no locale). */
+export function deriveFacts(
+  tx: Transaction,
+  answers: Record<string, unknown>,
+  asOf: string,
+  params: Record<string, unknown>,
+  ctx: FactContext,
+): Facts {
+  const parties: PartyFact[] = [partyFact(tx.exporter, 'exporter')];
+  if (tx.consignee) parties.push(partyFact(tx.consignee, 'consignee'));
+  for (const p of tx.endUsers) parties.push(partyFact(p, 'end-user'));
+  for (const p of tx.intermediaries ?? []) parties.push(partyFact(p, 'intermediary'));
+
+  const involved = new Set<string>([tx.destination]);
+  for (const p of parties) {
+    if (p.role === 'exporter') continue;
+    involved.add(p.country);
+    if (p.ownership?.parentCountry) involved.add(p.ownership.parentCountry);
+  }
+  const transit = tx.route?.transitCountries ?? [];
+  for (const c of transit) involved.add(c);
+  const involvedCountries = sortedUnique(involved);
+  const countries: Record<string, CountryFact> = {};
+  for (const code of involvedCountries) countries[code] = countryFact(code, ctx);
+
+  const hits: ScreeningHitFact[] = [];
+  if (ctx.screen) {
+    for (const p of parties) {
+      if (p.role === 'exporter') continue;
+      p.screening = ctx.screen(p);
+      hits.push(...p.screening);
+    }
+  }
+
+  const capabilities = sortedUnique(tx.items.flatMap((i) => i.capabilities));
+  const highRisk = new Set(Array.isArray(params.highRiskCapabilities) ? (params.highRiskCapabilities as string[]) : []);
+  const assurancesObtained: ObtainedAssuranceFact[] = (tx.assurances ?? []).map((a) => {
+    const validUntil = a.validUntil ?? addDaysIso(a.obtainedOn, ctx.validityDays.get(a.type) ?? 365);
+    return {
+      type: a.type,
+      from: a.from,
+      obtainedOn: a.obtainedOn,
+      validUntil,
+      valid: a.obtainedOn <= asOf && asOf <= validUntil,
+    };
+  });
+
+  const derived: DerivedFacts = {
+    capabilities,
+    surveillance: capabilities.some((c) => c !== 'general-ict'),
+    highRiskCapability: capabilities.some((c) => highRisk.has(c)),
+    partyTypes: sortedUnique(tx.endUsers.map((p) => p.type)),
+    parties,
+    countries,
+    destination: countries[tx.destination]!,
+    involvedCountries,
+    groupsInvolved: sortedUnique(involvedCountries.flatMap((c) => countries[c]!.groups)),
+    transitGroups: sortedUnique(transit.flatMap((c) => countries[c]!.groups)),
+    screening: {
+      hits,
+      certainBarring: hits.some((h) => h.certain && h.effect === 'bars-export'),
+      potential: hits.some((h) => !(h.certain && h.effect === 'bars-export')),
+    },
+    assurancesObtained,
+    totalValue: totalValue(tx),
+  };
+  return { transaction: tx, answers, asOf, params, derived };
+}

@@ -1,0 +1,39 @@
+import type { MissingInformation } from '../model/index.js';
+
+/** What the engine needs of a loaded questionnaire (see `loadQuestionnaire`). */
+export interface QuestionnairePort {
+  id: string;
+  version: string;
+  hash: string;
+  validate(
+    answers: unknown,
+    facts?: Record<string, unknown>,
+  ): { ok: boolean; issues: { questionId: string; code: string; message: string }[] };
+  missing(
+    answers: Record<string, unknown>,
+    facts?: Record<string, unknown>,
+  ): (MissingInformation & { questionId: string })[];
+  hiddenAnswers(answers: Record<string, unknown>, facts?: Record<string, unknown>): string[];
+}
+
+/** A restricted-party list entry as screening reports it. */
+export interface ScreeningEntryPort {
+  id: string;
+  source: string;
+  name: string;
+  programs: string[];
+}
+
+/** What the engine needs of a screening index (see `buildScreeningIndex`). */
+export interface ScreeningIndexPort {
+  screen(
+    name: string,
+    options?: { country?: string; threshold?: number },
+  ): { entry: ScreeningEntryPort; score: number; certain: boolean; matchedName: string; explanation: unknown }[];
+}
+
+export interface DataIdentity {
+  id: string;
+  version: string;
+  hash: string;
+}

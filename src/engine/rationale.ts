@@ -1,0 +1,19 @@
+import { canonicalJson } from '../digest/index.js';
+import { lookupVar } from '../logic/index.js';
+
+/** A fact value as text in a rationale: lists joined with ", ", absent values as "unknown". */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return 'unknown';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    return value.map((v) => (typeof v === 'object' && v !== null ? canonicalJson(v) : formatValue(v))).join(', ');
+  }
+  return canonicalJson(value);
+}
+
+/** Renders `{{path}}` placeholders with values from the facts (own properties only). */
+export function renderTemplate(template: string, data: unknown): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => formatValue(lookupVar(data, path)));
+}

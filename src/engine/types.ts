@@ -1,0 +1,77 @@
+import type { Capability, Ownership, PartyType, Transaction } from '../model/index.js';
+
+export type PartyRole = 'exporter' | 'consignee' | 'end-user' | 'intermediary';
+
+/** A hit of restricted-party screening as rules see it (`derived.screening.hits[]`). */
+export interface ScreeningHitFact {
+  partyId: string;
+  role: PartyRole;
+  queryName: string;
+  matchedName: string;
+  score: number;
+  certain: boolean;
+  effect: 'bars-export' | 'review';
+  list: string;
+  entryId: string;
+  entryName: string;
+  programs: string[];
+  explanation: string;
+}
+
+/** One party with its role (`derived.parties[]`). */
+export interface PartyFact {
+  id: string;
+  name: string;
+  role: PartyRole;
+  type: PartyType;
+  country: string;
+  aliases?: string[];
+  ownership?: Ownership;
+  screening: ScreeningHitFact[];
+}
+
+/** Indicators and groups of one country (`derived.countries.<code>`). */
+export interface CountryFact {
+  code: string;
+  /** Whether any indicator is known for the country. */
+  known: boolean;
+  indicators: Record<string, number>;
+  indicatorYears: Record<string, number>;
+  groups: string[];
+}
+
+/** An obtained assurance with its effective expiry (`derived.assurancesObtained[]`). */
+export interface ObtainedAssuranceFact {
+  type: string;
+  from: string;
+  obtainedOn: string;
+  validUntil: string;
+  valid: boolean;
+}
+
+export interface DerivedFacts {
+  capabilities: Capability[];
+  surveillance: boolean;
+  highRiskCapability: boolean;
+  partyTypes: PartyType[];
+  parties: PartyFact[];
+  countries: Record<string, CountryFact>;
+  destination: CountryFact;
+  involvedCountries: string[];
+  groupsInvolved: string[];
+  transitGroups: string[];
+  screening: { hits: ScreeningHitFact[]; certainBarring: boolean; potential: boolean };
+  assurancesObtained: ObtainedAssuranceFact[];
+  totalValue: number | null;
+}
+
+/** The one object every rule, questionnaire condition and forEach reads (docs/engine.md lists every path). */
+export interface Facts {
+  transaction: Transaction;
+  answers: Record<string, unknown>;
+  asOf: string;
+  params: Record<string, unknown>;
+  derived: DerivedFacts;
+  /** The current element inside a `forEach` rule. */
+  it?: unknown;
+}
