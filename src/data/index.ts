@@ -1,5 +1,6 @@
 import type { RulesetDefinition } from '../rules/schema.js';
 import { assuranceCatalogue } from './assurances.js';
+import questionnaireJson from './default-questionnaire.json' with { type: 'json' };
 import rulesetJson from './default-ruleset.json' with { type: 'json' };
 
 export { assuranceCatalogue } from './assurances.js';
@@ -14,3 +15,6 @@ export const defaultRuleset: RulesetDefinition = {
   ...(rulesetJson as unknown as RulesetDefinition),
   assurances: assuranceCatalogue,
 };
+
+/** The bundled due-diligence questionnaire (English and German), wired to the default rule set's red flags. */
+export const defaultQuestionnaire: unknown = questionnaireJson;

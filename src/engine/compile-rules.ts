@@ -23,7 +23,7 @@ function isLogic(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
 
-function valueOf(
+function fieldValue(
   field: unknown,
   kind: EvaluatorKind,
   operations: LogicOperations,
@@ -46,10 +46,10 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
     .map((rule) => {
       const when = compileWith(kind, rule.when, { operations });
       const parts = {
-        scale: valueOf(rule.severity?.scale ?? 1, kind, operations),
-        scope: valueOf(rule.severity?.scope ?? 1, kind, operations),
-        irremediability: valueOf(rule.severity?.irremediability ?? 1, kind, operations),
-        likelihood: valueOf(rule.likelihood ?? 1, kind, operations),
+        scale: fieldValue(rule.severity?.scale ?? 1, kind, operations),
+        scope: fieldValue(rule.severity?.scope ?? 1, kind, operations),
+        irremediability: fieldValue(rule.severity?.irremediability ?? 1, kind, operations),
+        likelihood: fieldValue(rule.likelihood ?? 1, kind, operations),
       };
       const reads = new Set<string>([...when.reads, ...Object.values(parts).flatMap((p) => p.reads)]);
       const compiled: CompiledRule = {
@@ -59,12 +59,12 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         scope: parts.scope.fn,
         irremediability: parts.irremediability.fn,
         likelihood: parts.likelihood.fn,
-        blocking: valueOf(rule.blocking ?? false, kind, operations).fn,
+        blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
         reads: [...reads].sort(),
         subjectKind: subjectKindOf(rule.forEach),
       };
       if (rule.involvement !== undefined)
-        compiled.involvement = valueOf(rule.involvement as Involvement | object, kind, operations).fn;
+        compiled.involvement = fieldValue(rule.involvement as Involvement | object, kind, operations).fn;
       return compiled;
     });
 }

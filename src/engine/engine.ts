@@ -4,12 +4,14 @@ import {
   dataIdentity,
   defaultCountryData,
   defaultCountryGroups,
+  defaultQuestionnaire,
   defaultRuleset,
 } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import type { EvaluatorKind } from '../logic/index.js';
 import { type Assessment, IsoDateSchema, parseTransaction } from '../model/index.js';
+import { loadQuestionnaire } from '../questionnaire/index.js';
 import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
 import { requiredAssurances } from './assurances.js';
@@ -25,8 +27,8 @@ import type { Facts } from './types.js';
 export interface EngineOptions {
   /** A rule set (definition, overlay or loaded); default: the bundled `hrdd-default`. */
   ruleset?: unknown;
-  /** A loaded questionnaire; `false` for none. Default: none unless the caller passes one. */
-  questionnaire?: QuestionnairePort | false;
+  /** A questionnaire (definition or loaded); `false` for none. Default: the bundled one. */
+  questionnaire?: QuestionnairePort | false | unknown;
   /** Restricted-party screening: an index, and the identity of the lists it holds for provenance. */
   screening?: ScreeningIndexPort | { index: ScreeningIndexPort; lists: DataIdentity[] };
   countryData?: CountryData;
@@ -57,6 +59,10 @@ export interface Engine {
 /** Resolves `extends` ids of bundled rule sets. */
 export function bundledRuleset(id: string): unknown {
   return id === defaultRuleset.id ? defaultRuleset : undefined;
+}
+
+function isQuestionnairePort(value: unknown): value is QuestionnairePort {
+  return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).missing === 'function';
 }
 
 function checkAsOf(asOf: unknown): string {
@@ -103,7 +109,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
     ...(screening?.lists ?? []),
   ];
-  const questionnaire = options.questionnaire || undefined;
+  const questionnaire: QuestionnairePort | undefined =
+    options.questionnaire === false
+      ? undefined
+      : options.questionnaire === undefined
+        ? loadQuestionnaire(defaultQuestionnaire, { evaluator })
+        : isQuestionnairePort(options.questionnaire)
+          ? options.questionnaire
+          : loadQuestionnaire(options.questionnaire, { evaluator });
 
   function facts(input: unknown, opts: AssessOptions): Facts {
     const asOf = checkAsOf(opts?.asOf);

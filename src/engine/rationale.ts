@@ -8,8 +8,11 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    return value.map((v) => (typeof v === 'object' && v !== null ? canonicalJson(v) : formatValue(v))).join(', ');
+    return value.map(formatValue).join(', ');
   }
+  const record = value as Record<string, unknown>;
+  // Classifications read better as "EAR 3A981" than as JSON.
+  if (typeof record.regime === 'string' && typeof record.code === 'string') return `${record.regime} ${record.code}`;
   return canonicalJson(value);
 }
 

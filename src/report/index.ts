@@ -1,1 +1,3 @@
-export {};
+export { DISCLAIMER, type Reportable, type ReportOptions } from './common.js';
+export { escapeHtml, heatMapSvg, renderHtml } from './html.js';
+export { renderMarkdown } from './markdown.js';

@@ -1,0 +1,325 @@
+import { canonicalHash } from '../digest/index.js';
+import { HrddError, type HrddIssue } from '../errors.js';
+import { type CompiledLogic, compileWith, type EvaluatorKind, truthy, validateLogic } from '../logic/index.js';
+import { safeParseWith } from '../model/index.js';
+import { ruleOperations } from '../rules/index.js';
+import { type AnswerIssue, checkAnswer, isAnswered } from './answers.js';
+import { answersJsonSchema } from './json-schema.js';
+import { type Question, type QuestionnaireDefinition, QuestionnaireSchema, type Text } from './schema.js';
+
+const FACT_ROOTS = ['transaction', 'derived', 'params', 'asOf', 'answers'];
+
+export interface Progress {
+  visible: number;
+  answered: number;
+  required: number;
+  requiredAnswered: number;
+  complete: boolean;
+}
+
+export interface Questionnaire {
+  id: string;
+  version: string;
+  hash: string;
+  definition: QuestionnaireDefinition;
+  /** Questions shown for these answers and facts, in definition order (answers to hidden questions are ignored). */
+  visibleQuestions(answers: Record<string, unknown>, facts?: Record<string, unknown>): Question[];
+  /** Checks a submission; never throws. */
+  validate(answers: unknown, facts?: Record<string, unknown>): { ok: boolean; issues: AnswerIssue[] };
+  progress(answers: Record<string, unknown>, facts?: Record<string, unknown>): Progress;
+  /** Weighted score over visible questions with scored options; `null` until every visible required question is answered. */
+  score(answers: Record<string, unknown>, facts?: Record<string, unknown>): { value: number; max: number } | null;
+  /** The same questionnaire with every text in one locale (falling back to the default locale). */
+  localize(locale: string): Questionnaire;
+  /** JSON Schema of the answers object, for forms in any stack (visibility is checked by `validate`). */
+  answersJsonSchema(): Record<string, unknown>;
+  /** Unanswered visible required questions, as missing information (`answers.<id>`). */
+  missing(
+    answers: Record<string, unknown>,
+    facts?: Record<string, unknown>,
+  ): { questionId: string; path: string; reason: string; blocking: boolean }[];
+  /** Ids of answers given to questions that are not shown. */
+  hiddenAnswers(answers: Record<string, unknown>, facts?: Record<string, unknown>): string[];
+}
+
+/** The text for a locale, falling back to the default locale, then to any. */
+export function textIn(text: Text | undefined, locale: string, fallback: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[locale] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}
+
+interface Prepared {
+  question: Question;
+  visibleIf?: CompiledLogic;
+  requiredIf?: CompiledLogic;
+  blocking?: CompiledLogic | boolean;
+  pattern?: RegExp;
+}
+
+function answerDeps(reads: readonly string[]): string[] {
+  return reads.filter((r) => r.startsWith('answers.')).map((r) => r.split('.')[1]!);
+}
+
+/** Checks a definition: ids, options, conditions, references, cycles, locales, patterns. */
+function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: number[] } {
+  const issues: HrddIssue[] = [];
+  const operations = ruleOperations();
+  const ids = new Map<string, number>();
+  const sections = new Set((def.sections ?? []).map((s) => s.id));
+  const locales = new Set([def.defaultLocale, ...(def.locales ?? [])]);
+  const checkText = (text: Text | undefined, path: string) => {
+    if (text && typeof text !== 'string') {
+      if (!(def.defaultLocale in text))
+        issues.push({ path, message: `no text in the default locale "${def.defaultLocale}"` });
+      for (const l of Object.keys(text))
+        if (!locales.has(l)) issues.push({ path: `${path}.${l}`, message: `locale "${l}" is not declared in locales` });
+    }
+  };
+  checkText(def.title, 'title');
+  def.questions.forEach((q, i) => {
+    if (ids.has(q.id)) issues.push({ path: `questions[${i}].id`, message: `duplicate question id "${q.id}"` });
+    ids.set(q.id, i);
+  });
+  const deps: string[][] = [];
+  def.questions.forEach((q, i) => {
+    const base = `questions[${i}]`;
+    checkText(q.prompt, `${base}.prompt`);
+    checkText(q.help, `${base}.help`);
+    if (q.section && !sections.has(q.section))
+      issues.push({ path: `${base}.section`, message: `unknown section "${q.section}"` });
+    const choice = q.type === 'single' || q.type === 'multi';
+    if (choice && !q.options) issues.push({ path: `${base}.options`, message: `a ${q.type} question needs options` });
+    if (!choice && q.options) issues.push({ path: `${base}.options`, message: `a ${q.type} question has no options` });
+    const values = new Set<string>();
+    (q.options ?? []).forEach((o, j) => {
+      if (values.has(o.value))
+        issues.push({ path: `${base}.options[${j}].value`, message: `duplicate option "${o.value}"` });
+      values.add(o.value);
+      checkText(o.label, `${base}.options[${j}].label`);
+    });
+    if (q.validation?.pattern !== undefined) {
+      try {
+        new RegExp(q.validation.pattern, 'u');
+      } catch {
+        issues.push({ path: `${base}.validation.pattern`, message: 'not a valid regular expression' });
+      }
+    }
+    const qDeps: string[] = [];
+    for (const field of ['visibleIf', 'requiredIf', 'blocking'] as const) {
+      const logic = q[field];
+      if (logic === undefined || typeof logic === 'boolean') continue;
+      const found = validateLogic(logic, { operations });
+      for (const issue of found)
+        issues.push({ path: `${base}.${field}${issue.path ? `.${issue.path}` : ''}`, message: issue.message });
+      if (found.length > 0) continue;
+      const reads = compileWith('compiled', logic, { operations }).reads;
+      for (const r of reads) {
+        const root = r.split('.')[0]!;
+        if (!FACT_ROOTS.includes(root))
+          issues.push({
+            path: `${base}.${field}`,
+            message: `reads "${r}", which is neither answers.<id> nor a transaction fact`,
+          });
+        else if (root === 'answers' && !ids.has(r.split('.')[1] ?? ''))
+          issues.push({ path: `${base}.${field}`, message: `reads "${r}": no question "${r.split('.')[1]}"` });
+      }
+      if (field !== 'blocking') qDeps.push(...answerDeps(reads));
+    }
+    deps.push(qDeps.filter((d) => ids.has(d)));
+  });
+  // Order questions so each comes after the questions its conditions read; a cycle is an error.
+  const order: number[] = [];
+  const state = new Array<number>(def.questions.length).fill(0);
+  const visit = (i: number, trail: string[]): void => {
+    if (state[i] === 2) return;
+    if (state[i] === 1) {
+      issues.push({
+        path: `questions[${i}].visibleIf`,
+        message: `visibility depends on itself: ${[...trail, def.questions[i]!.id].join(' → ')}`,
+      });
+      return;
+    }
+    state[i] = 1;
+    for (const d of deps[i]!) visit(ids.get(d)!, [...trail, def.questions[i]!.id]);
+    state[i] = 2;
+    order.push(i);
+  };
+  def.questions.forEach((_, i) => visit(i, []));
+  return { issues, order };
+}
+
+function build(def: QuestionnaireDefinition, order: number[], evaluator: EvaluatorKind, hash: string): Questionnaire {
+  const operations = ruleOperations();
+  const compile = (logic: unknown) => compileWith(evaluator, logic, { operations });
+  const prepared: Prepared[] = def.questions.map((question) => ({
+    question,
+    ...(question.visibleIf ? { visibleIf: compile(question.visibleIf) } : {}),
+    ...(question.requiredIf ? { requiredIf: compile(question.requiredIf) } : {}),
+    ...(question.blocking !== undefined
+      ? { blocking: typeof question.blocking === 'boolean' ? question.blocking : compile(question.blocking) }
+      : {}),
+    ...(question.validation?.pattern !== undefined ? { pattern: new RegExp(question.validation.pattern, 'u') } : {}),
+  }));
+  const byId = new Map(prepared.map((p) => [p.question.id, p]));
+
+  /** Visibility and requirement of every question, evaluated in dependency order. */
+  function states(answers: Record<string, unknown>, facts: Record<string, unknown> = {}) {
+    const effective: Record<string, unknown> = {};
+    const data = { ...facts, answers: effective };
+    const result = new Map<string, { visible: boolean; required: boolean; data: unknown }>();
+    for (const i of order) {
+      const p = prepared[i]!;
+      const visible = p.visibleIf ? truthy(p.visibleIf(data)) : true;
+      const required = visible && (p.question.required === true || (p.requiredIf ? truthy(p.requiredIf(data)) : false));
+      const id = p.question.id;
+      if (visible && Object.hasOwn(answers, id)) effective[id] = answers[id];
+      result.set(id, { visible, required, data });
+    }
+    return result;
+  }
+
+  const q: Questionnaire = {
+    id: def.id,
+    version: def.version,
+    hash,
+    definition: def,
+    visibleQuestions(answers, facts) {
+      const s = states(answers ?? {}, facts);
+      return def.questions.filter((question) => s.get(question.id)!.visible);
+    },
+    validate(answers, facts) {
+      if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+        return {
+          ok: false,
+          issues: [{ questionId: '', code: 'type', message: 'answers must be an object keyed by question id' }],
+        };
+      }
+      const given = answers as Record<string, unknown>;
+      const issues: AnswerIssue[] = [];
+      for (const key of Object.keys(given)) {
+        if (!byId.has(key)) issues.push({ questionId: key, code: 'unknown-question', message: `no question "${key}"` });
+      }
+      let s: ReturnType<typeof states>;
+      try {
+        s = states(given, facts);
+      } catch (error) {
+        return {
+          ok: false,
+          issues: [
+            ...issues,
+            {
+              questionId: '',
+              code: 'type',
+              message: `answers could not be evaluated: ${(error as Error).message.split('\n')[0]}`,
+            },
+          ],
+        };
+      }
+      for (const p of prepared) {
+        const id = p.question.id;
+        const { visible, required } = s.get(id)!;
+        const answered = Object.hasOwn(given, id) && isAnswered(given[id]);
+        if (answered && !visible)
+          issues.push({
+            questionId: id,
+            code: 'hidden',
+            message: 'answer to a question that is not shown for these answers',
+          });
+        else if (!answered && required)
+          issues.push({ questionId: id, code: 'required', message: 'an answer is required' });
+        else if (answered) issues.push(...checkAnswer(p.question, given[id], p.pattern));
+      }
+      return { ok: issues.length === 0, issues };
+    },
+    progress(answers, facts) {
+      const s = states(answers, facts);
+      let visible = 0;
+      let answered = 0;
+      let required = 0;
+      let requiredAnswered = 0;
+      for (const [id, st] of s) {
+        if (!st.visible) continue;
+        visible++;
+        const a = isAnswered(answers[id]);
+        if (a) answered++;
+        if (st.required) {
+          required++;
+          if (a) requiredAnswered++;
+        }
+      }
+      return { visible, answered, required, requiredAnswered, complete: requiredAnswered === required };
+    },
+    score(answers, facts) {
+      if (!q.progress(answers, facts).complete) return null;
+      const s = states(answers, facts);
+      let value = 0;
+      let max = 0;
+      for (const p of prepared) {
+        const opts = p.question.options;
+        if (!opts || !s.get(p.question.id)!.visible || !opts.some((o) => o.score !== undefined)) continue;
+        const weight = p.question.weight ?? 1;
+        const scoreOf = (v: unknown) => opts.find((o) => o.value === v)?.score ?? 0;
+        const a = answers[p.question.id];
+        value += weight * (Array.isArray(a) ? a.reduce((sum: number, v) => sum + scoreOf(v), 0) : scoreOf(a));
+        max +=
+          weight *
+          (p.question.type === 'multi'
+            ? opts.reduce((sum, o) => sum + Math.max(0, o.score ?? 0), 0)
+            : Math.max(...opts.map((o) => o.score ?? 0)));
+      }
+      return { value, max };
+    },
+    localize(locale) {
+      const t = (text: Text | undefined) => textIn(text, locale, def.defaultLocale);
+      const localized: QuestionnaireDefinition = {
+        ...def,
+        title: t(def.title),
+        defaultLocale: locale,
+        ...(def.sections ? { sections: def.sections.map((s) => ({ ...s, title: t(s.title) })) } : {}),
+        questions: def.questions.map((question) => ({
+          ...question,
+          prompt: t(question.prompt),
+          ...(question.help !== undefined ? { help: t(question.help) } : {}),
+          ...(question.options ? { options: question.options.map((o) => ({ ...o, label: t(o.label) })) } : {}),
+        })),
+      };
+      delete localized.locales;
+      return build(localized, order, evaluator, hash);
+    },
+    answersJsonSchema: () => answersJsonSchema(def),
+    missing(answers, facts) {
+      const s = states(answers, facts);
+      const out: ReturnType<Questionnaire['missing']> = [];
+      for (const p of prepared) {
+        const st = s.get(p.question.id)!;
+        if (!st.required || isAnswered(answers[p.question.id])) continue;
+        const blocking =
+          typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(st.data)) : false;
+        out.push({
+          questionId: p.question.id,
+          path: `answers.${p.question.id}`,
+          reason: `unanswered: ${textIn(p.question.prompt, def.defaultLocale, def.defaultLocale)}`,
+          blocking,
+        });
+      }
+      return out;
+    },
+    hiddenAnswers(answers, facts) {
+      const s = states(answers, facts);
+      return Object.keys(answers)
+        .filter((id) => s.has(id) && !s.get(id)!.visible && isAnswered(answers[id]))
+        .sort();
+    },
+  };
+  return q;
+}
+
+/** Validates a questionnaire definition and prepares it; throws `HrddError` with the path of every problem. */
+export function loadQuestionnaire(def: unknown, options: { evaluator?: EvaluatorKind } = {}): Questionnaire {
+  const parsed = safeParseWith(QuestionnaireSchema, def, 'questionnaire');
+  if (!parsed.success) throw parsed.error;
+  const { issues, order } = check(parsed.data);
+  if (issues.length > 0) throw new HrddError(`Invalid questionnaire "${parsed.data.id}"`, issues);
+  return build(parsed.data, order, options.evaluator ?? 'compiled', canonicalHash(parsed.data));
+}
