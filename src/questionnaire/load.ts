@@ -145,7 +145,7 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
     state[i] = 2;
     order.push(i);
   };
-  def.questions.forEach((_, i) => visit(i, []));
+  for (let i = 0; i < def.questions.length; i++) visit(i, []);
   return { issues, order };
 }
 
