@@ -56,11 +56,6 @@ export interface Engine {
   facts(input: unknown, options: AssessOptions): Facts;
 }
 
-/** Resolves `extends` ids of bundled rule sets. */
-export function bundledRuleset(id: string): unknown {
-  return id === defaultRuleset.id ? defaultRuleset : undefined;
-}
-
 function isQuestionnairePort(value: unknown): value is QuestionnairePort {
   return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).missing === 'function';
 }
@@ -84,7 +79,7 @@ function checkAnswers(answers: unknown): Record<string, unknown> {
 
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
-  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset, { resolveBase: bundledRuleset });
+  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset);
   const evaluator = options.evaluator ?? 'compiled';
   const countryData = options.countryData ?? defaultCountryData;
   const countryGroups = options.countryGroups ?? defaultCountryGroups;

@@ -1,6 +1,6 @@
 export { requiredAssurances } from './assurances.js';
 export { decide, impliedDecision, scoreBand } from './decide.js';
-export { type AssessOptions, bundledRuleset, createEngine, type Engine, type EngineOptions } from './engine.js';
+export { type AssessOptions, createEngine, type Engine, type EngineOptions } from './engine.js';
 export { compareFindings, level } from './evaluate.js';
 export { deriveFacts } from './facts.js';
 export type { DataIdentity, QuestionnairePort, ScreeningEntryPort, ScreeningIndexPort } from './ports.js';

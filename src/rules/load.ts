@@ -1,3 +1,4 @@
+import { defaultRuleset } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
 import { validateLogic } from '../logic/index.js';
@@ -12,7 +13,7 @@ export type Ruleset = MergedRuleset & { hash: string };
 export interface LoadRulesetOptions {
   /** The rule set an overlay's `extends` names (definition or loaded). */
   base?: unknown;
-  /** Resolves an `extends` id when no `base` is given (the engine supplies the bundled default). */
+  /** Resolves an `extends` id when no `base` is given; default: the bundled rule sets (`hrdd-default`). */
   resolveBase?: (id: string) => unknown;
 }
 
@@ -63,6 +64,11 @@ function checkMerged(merged: MergedRuleset, def: RulesetDefinition, issues: Hrdd
   });
 }
 
+/** The rule sets bundled with hrdd, by id. */
+export function bundledRuleset(id: string): unknown {
+  return id === defaultRuleset.id ? defaultRuleset : undefined;
+}
+
 function isLoaded(value: unknown): value is Ruleset {
   return (
     typeof value === 'object' &&
@@ -87,7 +93,7 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
   if (def.extends !== undefined) {
     if (depth > 4)
       throw new HrddError('Invalid rule set', [{ path: 'extends', message: 'too many levels of extends' }]);
-    const baseJson = options.base ?? options.resolveBase?.(def.extends);
+    const baseJson = options.base ?? (options.resolveBase ?? bundledRuleset)(def.extends);
     if (baseJson === undefined) {
       throw new HrddError('Invalid rule set', [{ path: 'extends', message: `unknown base rule set "${def.extends}"` }]);
     }
