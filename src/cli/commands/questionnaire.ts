@@ -1,3 +1,62 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { defaultQuestionnaire } from '../../data/index.js';
+import { createEngine } from '../../engine/index.js';
+import { loadQuestionnaire, type Questionnaire } from '../../questionnaire/index.js';
+import { runQuestionnaire, terminalAsk } from '../interactive.js';
+import { EXIT, readJsonFile, todayIso } from '../io.js';
 
-export function register(_program: Command): void {}
+interface Flags {
+  definition?: string;
+  transaction?: string;
+  locale?: string;
+  out?: string;
+}
+
+function load(flags: Flags): { questionnaire: Questionnaire; facts?: Record<string, unknown> } {
+  const definition = flags.definition ? readJsonFile(flags.definition, 'questionnaire') : defaultQuestionnaire;
+  const loaded = loadQuestionnaire(definition);
+  const questionnaire = flags.locale ? loaded.localize(flags.locale) : loaded.localize(loaded.definition.defaultLocale);
+  if (!flags.transaction) return { questionnaire };
+  const engine = createEngine({ questionnaire: false });
+  const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), {
+    asOf: todayIso(),
+  }) as unknown as Record<string, unknown>;
+  return { questionnaire, facts };
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command('questionnaire')
+    .description('Answer the due-diligence questionnaire in the terminal (only the questions that apply are asked).')
+    .option('--definition <file>', 'questionnaire definition (default: the bundled one)')
+    .option('--transaction <file>', 'the transaction, so questions that depend on it are shown or hidden')
+    .option('--locale <xx>', 'language of the questions, e.g. en or de')
+    .option('--out <file>', 'write the answers here (default: standard output)')
+    .action(async (flags: Flags) => {
+      const { questionnaire, facts } = load(flags);
+      const answers = await runQuestionnaire(questionnaire, facts, terminalAsk);
+      const text = `${JSON.stringify(answers, null, 2)}\n`;
+      if (flags.out) writeFileSync(flags.out, text);
+      else process.stdout.write(text);
+    });
+  command
+    .command('validate')
+    .description('Check an answers file against the questionnaire (exit 0 valid, 2 invalid).')
+    .argument('<answers.json>', 'answers by question id')
+    .option('--definition <file>', 'questionnaire definition (default: the bundled one)')
+    .option('--transaction <file>', 'the transaction the answers are for')
+    .action((file: string, _flags: Flags, cmd: Command) => {
+      // Options the parent command also declares are parsed there: read both.
+      const { questionnaire, facts } = load(cmd.optsWithGlobals<Flags>());
+      const result = questionnaire.validate(readJsonFile(file, 'answers file'), facts);
+      if (result.ok) {
+        process.stdout.write(`valid: ${file}\n`);
+        return;
+      }
+      process.stderr.write(
+        `invalid answers in ${file}:\n${result.issues.map((i) => `  ${i.questionId || '(root)'}: ${i.code}: ${i.message}`).join('\n')}\n`,
+      );
+      process.exitCode = EXIT.badInput;
+    });
+}
