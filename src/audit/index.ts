@@ -1,1 +1,16 @@
+export { type Difference, diffValues } from './diff-values.js';
+export {
+  entryHash,
+  GENESIS_HASH,
+  type LogEntry,
+  nextEntry,
+  parseReview,
+  type Review,
+  ReviewSchema,
+  type VerifyResult,
+  verifyLog,
+} from './log.js';
 export * from './record.js';
+export { type ReplayOptions, type ReplayResult, replayAssessment } from './replay.js';
+export { type CorpusLine, type ImpactReport, rulesetImpact } from './ruleset-diff.js';
+export { type RulesetTestReport, type RulesetTestResult, runRulesetTests } from './ruleset-tests.js';

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { toRecord } from '../../audit/index.js';
 import { refsRegistry } from '../../data/index.js';
 import { decisionRank } from '../../model/index.js';
+import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
 import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso } from '../io.js';
@@ -42,6 +43,7 @@ export function register(program: Command): void {
     .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
     .option('--trace', 'include every rule evaluated, with the facts it read')
     .option('--out <file>', 'write the output to a file instead of standard output')
+    .option('--log <file>', 'append the record to this hash-chained decision log (NDJSON)')
     .action((file: string, flags: AssessFlags) => {
       const format = oneOf(flags.format, FORMATS, '--format');
       const failOn = failOnOption(flags.failOn);
@@ -65,6 +67,7 @@ export function register(program: Command): void {
           : format === 'md'
             ? renderMarkdown(record, { refs: refsRegistry })
             : renderHtml(record, { refs: refsRegistry });
+      if (flags.log) appendToLog(flags.log, [record]);
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);
       if (failOn && decisionRank(assessment.decision) >= decisionRank(failOn)) process.exitCode = EXIT.checkFailed;
