@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchSection } from './types.js';
@@ -11,7 +11,12 @@ const files = readdirSync(here)
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 
-const results: Record<string, BenchSection> = {};
+// Sections not run this time keep their last results.
+const file = join(here, 'results.json');
+const results: Record<string, BenchSection> =
+  only.length > 0 && existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { sections: Record<string, BenchSection> }).sections
+    : {};
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<BenchSection> };
   const section = await mod.default();
@@ -21,7 +26,7 @@ for (const file of files) {
   console.log(section.summary);
 }
 writeFileSync(
-  join(here, 'results.json'),
+  file,
   `${JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, sections: results }, null, 2)}\n`,
 );
 console.log(`\nwrote bench/results.json (${Object.keys(results).length} sections)`);

@@ -1,6 +1,7 @@
 import { type CompiledLogic, compileWith, type EvaluatorKind, type LogicOperations } from '../logic/index.js';
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
+import { templatePaths } from './rationale.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
 export type Value = (data: unknown) => unknown;
@@ -51,7 +52,11 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         irremediability: fieldValue(rule.severity?.irremediability ?? 1, kind, operations),
         likelihood: fieldValue(rule.likelihood ?? 1, kind, operations),
       };
-      const reads = new Set<string>([...when.reads, ...Object.values(parts).flatMap((p) => p.reads)]);
+      const reads = new Set<string>([
+        ...when.reads,
+        ...Object.values(parts).flatMap((p) => p.reads),
+        ...templatePaths(rule.rationale),
+      ]);
       const compiled: CompiledRule = {
         rule,
         when,

@@ -16,7 +16,14 @@ export function formatValue(value: unknown): string {
   return canonicalJson(value);
 }
 
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
+
 /** Renders `{{path}}` placeholders with values from the facts (own properties only). */
 export function renderTemplate(template: string, data: unknown): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => formatValue(lookupVar(data, path)));
+  return template.replace(PLACEHOLDER, (_, path: string) => formatValue(lookupVar(data, path)));
+}
+
+/** The fact paths a template shows (`{{it.name}}`): reported with the finding's facts. */
+export function templatePaths(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }

@@ -1,0 +1,139 @@
+import { transliterate } from 'transliteration';
+
+/** Legal forms and their canonical token; multi-word forms are joined first. */
+const LEGAL_FORM_TABLE: Record<string, string> = {
+  limited: 'ltd',
+  ltd: 'ltd',
+  company: 'co',
+  co: 'co',
+  corporation: 'corp',
+  corp: 'corp',
+  incorporated: 'inc',
+  inc: 'inc',
+  llc: 'llc',
+  llp: 'llp',
+  lp: 'lp',
+  plc: 'plc',
+  gmbh: 'gmbh',
+  ag: 'ag',
+  kg: 'kg',
+  sa: 'sa',
+  sarl: 'sarl',
+  sas: 'sas',
+  srl: 'srl',
+  spa: 'spa',
+  bv: 'bv',
+  nv: 'nv',
+  ab: 'ab',
+  as: 'as',
+  oy: 'oy',
+  jsc: 'jsc',
+  ojsc: 'jsc',
+  cjsc: 'jsc',
+  pjsc: 'pjsc',
+  ooo: 'ooo',
+  oao: 'jsc',
+  zao: 'jsc',
+  pao: 'pjsc',
+  pte: 'pte',
+  pty: 'pty',
+  bhd: 'bhd',
+  sdn: 'sdn',
+  fze: 'fze',
+  fzco: 'fzco',
+  fzc: 'fzc',
+  kk: 'kk',
+  tbk: 'tbk',
+  group: 'group',
+  holding: 'holding',
+  holdings: 'holding',
+  sl: 'sl',
+};
+const MULTI_WORD: [RegExp, string][] = [
+  [/\bl l c\b/g, 'llc'],
+  [/\bs a r l\b/g, 'sarl'],
+  [/\bs a s\b/g, 'sas'],
+  [/\bs r l\b/g, 'srl'],
+  [/\bs p a\b/g, 'spa'],
+  [/\bs a\b/g, 'sa'],
+  [/\bb v\b/g, 'bv'],
+  [/\bn v\b/g, 'nv'],
+  [/\bp l c\b/g, 'plc'],
+  [/\bj s c\b/g, 'jsc'],
+  [/\bsdn bhd\b/g, 'sdn bhd'],
+  [/\bjoint stock company\b/g, 'jsc'],
+  [/\bpublic joint stock company\b/g, 'pjsc'],
+  [/\blimited liability company\b/g, 'llc'],
+];
+
+/** Canonical legal-form tokens: they weigh little in scoring and are ignored for the `certain` comparison. */
+const LEGAL_FORMS: ReadonlyMap<string, string> = new Map(Object.entries(LEGAL_FORM_TABLE));
+export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(LEGAL_FORMS.values());
+
+/** Sector words common in company names: they weigh little, so a shared "Trading" does not make a match. */
+export const COMMON_TOKENS: ReadonlySet<string> = new Set([
+  'trading',
+  'technology',
+  'technologies',
+  'tech',
+  'systems',
+  'system',
+  'solutions',
+  'international',
+  'industries',
+  'industrial',
+  'electronics',
+  'electronic',
+  'security',
+  'services',
+  'service',
+  'import',
+  'export',
+  'logistics',
+  'engineering',
+  'global',
+  'the',
+  'and',
+  'of',
+  'for',
+  'de',
+  'la',
+  'al',
+  'el',
+  'enterprises',
+  'enterprise',
+  'development',
+  'investment',
+  'science',
+  'scientific',
+]);
+
+export interface NormalizedName {
+  /** Tokens in order, legal forms canonical. */
+  tokens: string[];
+  /** Tokens other than legal forms, sorted: equal for the same name in any word order. */
+  key: string;
+}
+
+/**
+ * Normalises a name for matching: Unicode NFKD without diacritics, non-Latin scripts transliterated, case folded,
+ * punctuation and hyphens to spaces, legal forms canonical ("Co., Ltd." = "Company Limited").
+ */
+export function normalizeName(name: string): NormalizedName {
+  let text = transliterate(name.normalize('NFKD').replace(/\p{M}+/gu, ''));
+  text = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/(\b[a-z])\.(?=[a-z]\.)/g, '$1 ') // "s.a." → "s a"
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  for (const [pattern, replacement] of MULTI_WORD) text = text.replace(pattern, replacement);
+  const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? t);
+  const key = tokens
+    .filter((t) => !LEGAL_FORM_TOKENS.has(t))
+    .sort()
+    .join(' ');
+  return { tokens, key };
+}
