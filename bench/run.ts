@@ -12,7 +12,7 @@ const files = readdirSync(here)
   .sort();
 
 // Sections not run this time keep their last results.
-const file = join(here, 'results.json');
+const resultsFile = join(here, 'results.json');
 const results: Record<string, BenchSection> =
   only.length > 0 && existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as { sections: Record<string, BenchSection> }).sections
@@ -26,7 +26,7 @@ for (const file of files) {
   console.log(section.summary);
 }
 writeFileSync(
-  file,
+  resultsFile,
   `${JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, sections: results }, null, 2)}\n`,
 );
 console.log(`\nwrote bench/results.json (${Object.keys(results).length} sections)`);

@@ -72,8 +72,8 @@ export function scoreNames(query: NormalizedName, entry: NormalizedName, weigh: 
       });
       usedQ.clear();
       usedE.clear();
-      q.forEach((t, i) => !LEGAL_FORM_TOKENS.has(t) && usedQ.add(i));
-      e.forEach((t, j) => !LEGAL_FORM_TOKENS.has(t) && usedE.add(j));
+      for (const [i, t] of q.entries()) if (!LEGAL_FORM_TOKENS.has(t)) usedQ.add(i);
+      for (const [j, t] of e.entries()) if (!LEGAL_FORM_TOKENS.has(t)) usedE.add(j);
     }
   }
   return {
