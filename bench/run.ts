@@ -14,8 +14,8 @@ const files = readdirSync(here)
 // Sections not run this time keep their last results.
 const resultsFile = join(here, 'results.json');
 const results: Record<string, BenchSection> =
-  only.length > 0 && existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { sections: Record<string, BenchSection> }).sections
+  only.length > 0 && existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { sections: Record<string, BenchSection> }).sections
     : {};
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<BenchSection> };
