@@ -17,6 +17,7 @@ export default defineConfig([
     target: 'node20',
     noExternal,
     splitting: false,
+    shims: true,
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { HrddError } from '../errors.js';
 
 /** Exit codes of the `hrdd` command (DESIGN.md). */
@@ -9,33 +8,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Reads a UTF-8 text file, or throws a `UsageError` that says why it could not. */
-export function readTextFile(path: string, what = 'file'): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((error as Error).message);
-    throw new UsageError(`cannot read ${what} ${path}: ${why}`);
-  }
-}
-
-/** Reads and parses a JSON file; a missing file or bad JSON is a `UsageError` naming the file. */
-export function readJsonFile(path: string, what = 'file'): unknown {
-  const text = readTextFile(path, what);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-}
+export { readJsonFile, readTextFile } from '../node/files.js';
 
 /** Today's date in UTC as `YYYY-MM-DD` — the CLI's default `asOf`. The core never reads the clock. */
 export function todayIso(): string {

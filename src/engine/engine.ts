@@ -57,7 +57,7 @@ export interface Engine {
 }
 
 function isQuestionnairePort(value: unknown): value is QuestionnairePort {
-  return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).missing === 'function';
+  return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).review === 'function';
 }
 
 function checkAsOf(asOf: unknown): string {
@@ -124,24 +124,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const notes: string[] = [];
     const missingFromQuestions: Assessment['missingInformation'] = [];
     if (questionnaire) {
-      const hidden = questionnaire.hiddenAnswers(f.answers, f as unknown as Record<string, unknown>);
-      if (hidden.length > 0) {
-        const kept = { ...f.answers };
-        for (const id of hidden) delete kept[id];
-        f.answers = kept;
-        notes.push(`answers to questions not shown for this transaction were ignored: ${hidden.join(', ')}`);
-      }
-      const result = questionnaire.validate(f.answers, f as unknown as Record<string, unknown>);
-      const errors = result.issues.filter((i) => i.code !== 'required' && i.code !== 'hidden');
-      if (errors.length > 0) {
+      const review = questionnaire.review(f.answers, f as unknown as Record<string, unknown>);
+      if (review.invalid.length > 0) {
         throw new HrddError(
           'Invalid answers',
-          errors.map((i) => ({ path: `answers.${i.questionId}`, message: i.message })),
+          review.invalid.map((i) => ({ path: `answers.${i.questionId}`, message: i.message })),
         );
       }
-      for (const m of questionnaire.missing(f.answers, f as unknown as Record<string, unknown>)) {
-        missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
+      if (review.hidden.length > 0) {
+        const kept = { ...f.answers };
+        for (const id of review.hidden) delete kept[id];
+        f.answers = kept;
+        notes.push(`answers to questions not shown for this transaction were ignored: ${review.hidden.join(', ')}`);
       }
+      for (const m of review.missing)
+        missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
     }
     const evaluation = evaluateRules(rules, f, opts.trace === true);
     const findings = evaluation.matches.map((m) => m.finding).sort(compareFindings);

@@ -5,15 +5,15 @@ export interface QuestionnairePort {
   id: string;
   version: string;
   hash: string;
-  validate(
-    answers: unknown,
-    facts?: Record<string, unknown>,
-  ): { ok: boolean; issues: { questionId: string; code: string; message: string }[] };
-  missing(
+  /** Answers to hidden questions, invalid answers and unanswered visible required questions, in one pass. */
+  review(
     answers: Record<string, unknown>,
     facts?: Record<string, unknown>,
-  ): (MissingInformation & { questionId: string })[];
-  hiddenAnswers(answers: Record<string, unknown>, facts?: Record<string, unknown>): string[];
+  ): {
+    hidden: string[];
+    invalid: { questionId: string; code: string; message: string }[];
+    missing: (MissingInformation & { questionId: string })[];
+  };
 }
 
 /** A restricted-party list entry as screening reports it. */

@@ -1,4 +1,4 @@
 export { type AnswerIssue, type IssueCode, isAnswered } from './answers.js';
 export { answersJsonSchema } from './json-schema.js';
-export { loadQuestionnaire, type Progress, type Questionnaire, textIn } from './load.js';
+export { type AnswerReview, loadQuestionnaire, type Progress, type Questionnaire, textIn } from './load.js';
 export * from './schema.js';

@@ -40,6 +40,17 @@ export interface Questionnaire {
   ): { questionId: string; path: string; reason: string; blocking: boolean }[];
   /** Ids of answers given to questions that are not shown. */
   hiddenAnswers(answers: Record<string, unknown>, facts?: Record<string, unknown>): string[];
+  /**
+   * What an assessment needs, in one pass: answers to hidden questions (ignored), answers that are invalid, and
+   * unanswered visible required questions (missing information).
+   */
+  review(answers: Record<string, unknown>, facts?: Record<string, unknown>): AnswerReview;
+}
+
+export interface AnswerReview {
+  hidden: string[];
+  invalid: AnswerIssue[];
+  missing: ReturnType<Questionnaire['missing']>;
 }
 
 /** The text for a locale, falling back to the default locale, then to any. */
@@ -310,6 +321,34 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
       return Object.keys(answers)
         .filter((id) => s.has(id) && !s.get(id)!.visible && isAnswered(answers[id]))
         .sort();
+    },
+    review(answers, facts) {
+      const s = states(answers, facts);
+      const hidden: string[] = [];
+      const invalid: AnswerIssue[] = [];
+      const missing: ReturnType<Questionnaire['missing']> = [];
+      for (const key of Object.keys(answers)) {
+        if (!byId.has(key))
+          invalid.push({ questionId: key, code: 'unknown-question', message: `no question "${key}"` });
+      }
+      for (const p of prepared) {
+        const id = p.question.id;
+        const st = s.get(id)!;
+        const answered = Object.hasOwn(answers, id) && isAnswered(answers[id]);
+        if (answered && !st.visible) hidden.push(id);
+        else if (answered) invalid.push(...checkAnswer(p.question, answers[id], p.pattern));
+        else if (st.required) {
+          const blocking =
+            typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(st.data)) : false;
+          missing.push({
+            questionId: id,
+            path: `answers.${id}`,
+            reason: `unanswered: ${textIn(p.question.prompt, def.defaultLocale, def.defaultLocale)}`,
+            blocking,
+          });
+        }
+      }
+      return { hidden: hidden.sort(), invalid, missing };
     },
   };
   return q;

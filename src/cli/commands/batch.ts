@@ -1,3 +1,142 @@
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { decisionRank } from '../../model/index.js';
+import { type BatchSummary, runBatch, WorkerCrashError } from '../../node/index.js';
+import { collect, failOnOption } from '../engine-options.js';
+import { EXIT, isoDateOption, oneOf, todayIso, UsageError } from '../io.js';
 
-export function register(_program: Command): void {}
+interface Flags {
+  out?: string;
+  workers?: string;
+  asOf?: string;
+  ruleset?: string;
+  questionnaire?: string;
+  countryData?: string;
+  lists?: string[];
+  log?: string;
+  failOn?: string;
+  evaluator?: string;
+  progress?: string;
+  chunkSize?: string;
+}
+
+function summaryText(s: BatchSummary): string {
+  const counts = Object.entries(s.decisions)
+    .map(([d, n]) => `${d} ${n}`)
+    .join(', ');
+  return `${s.interrupted ? 'interrupted' : 'done'}: ${s.lines} lines (${counts}; errors ${s.errors}) in ${s.seconds.toFixed(1)} s, ${s.linesPerSecond} lines/s; last line written: ${s.lastLineWritten}\n`;
+}
+
+export function register(program: Command): void {
+  program
+    .command('batch')
+    .description(
+      'Assess NDJSON lines { transaction, answers? } on worker threads: one output line per input line, in order.',
+    )
+    .argument('<in.ndjson>', 'input file, or - for standard input')
+    .option('--out <file>', 'output file, or - for standard output (default)')
+    .option('--workers <n>', 'worker threads (default: number of CPUs)')
+    .option('--as-of <date>', 'assessment date YYYY-MM-DD (default: today; a line may carry its own asOf)')
+    .option('--ruleset <file>', 'rule set or overlay (default: the bundled hrdd-default)')
+    .option('--questionnaire <file>', 'questionnaire definition (default: the bundled one)')
+    .option('--country-data <file>', 'country indicators (default: the bundled V-Dem snapshot)')
+    .option('--lists <file>', 'restricted-party list, CSL CSV or JSON (repeatable)', collect)
+    .option('--log <file>', 'append every record to this hash-chained decision log')
+    .option('--fail-on <decision>', 'exit 3 when any decision is at or above this one')
+    .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
+    .option('--progress <mode>', 'progress on standard error: bar (on a terminal), json or none')
+    .action(async (inFile: string, flags: Flags) => {
+      const failOn = failOnOption(flags.failOn);
+      const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
+      const workers =
+        flags.workers === undefined ? (await import('node:os')).availableParallelism() : Number(flags.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        throw new UsageError(`invalid --workers "${flags.workers}": expected a whole number from 1 to 64`);
+      const progress = oneOf(
+        flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none'),
+        ['bar', 'json', 'none'] as const,
+        '--progress',
+      );
+      const abs = (f: string | undefined) => (f ? resolve(f) : undefined);
+      const files = {
+        ...(flags.ruleset ? { ruleset: abs(flags.ruleset)! } : {}),
+        ...(flags.questionnaire ? { questionnaire: abs(flags.questionnaire)! } : {}),
+        ...(flags.countryData ? { countryData: abs(flags.countryData)! } : {}),
+        ...(flags.lists ? { lists: flags.lists.map((l) => resolve(l)) } : {}),
+        ...(flags.evaluator ? { evaluator: flags.evaluator } : {}),
+      };
+      // Load once here, so a bad rule set or list is reported before any line is read.
+      (await import('../../node/index.js')).engineFromFiles(files);
+      let input: Readable;
+      if (inFile === '-') input = process.stdin;
+      else {
+        if (!existsSync(inFile) || !statSync(inFile).isFile())
+          throw new UsageError(`cannot read input ${inFile}: no such file`);
+        input = createReadStream(inFile);
+        await new Promise<void>((ok, fail) => {
+          input.once('readable', ok);
+          input.once('error', (e) =>
+            fail(new UsageError(`cannot read input ${inFile}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)),
+          );
+        });
+      }
+      const output: Writable = flags.out && flags.out !== '-' ? createWriteStream(flags.out) : process.stdout;
+      const bar =
+        progress === 'bar'
+          ? new cliProgress.SingleBar(
+              { format: 'hrdd batch {value} lines | {errors} errors | {speed} lines/s', stream: process.stderr },
+              cliProgress.Presets.shades_classic,
+            )
+          : undefined;
+      bar?.start(0, 0, { errors: 0, speed: 0 });
+      const started = Date.now();
+      let lastJson = 0;
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.once('SIGINT', onSigint);
+      let summary: BatchSummary;
+      try {
+        summary = await runBatch({
+          input,
+          output,
+          files,
+          asOf,
+          workers,
+          signal: controller.signal,
+          ...(flags.log ? { log: resolve(flags.log) } : {}),
+          ...(process.env.HRDD_TEST_CRASH_LINE ? { crashOnLine: Number(process.env.HRDD_TEST_CRASH_LINE) } : {}),
+          onProgress: ({ lines, errors }) => {
+            const speed = Math.round(lines / Math.max(0.001, (Date.now() - started) / 1000));
+            bar?.setTotal(lines);
+            bar?.update(lines, { errors, speed });
+            if (progress === 'json' && lines - lastJson >= 1000) {
+              lastJson = lines;
+              process.stderr.write(`${JSON.stringify({ lines, errors, linesPerSecond: speed })}\n`);
+            }
+          },
+        });
+      } catch (error) {
+        bar?.stop();
+        if (error instanceof WorkerCrashError) {
+          process.stderr.write(
+            `error: ${error.message}\nThe output stops before line ${error.firstLine}; no line was dropped silently.\n`,
+          );
+          process.exitCode = EXIT.internal;
+          return;
+        }
+        throw error;
+      } finally {
+        process.removeListener('SIGINT', onSigint);
+      }
+      bar?.stop();
+      if (output !== process.stdout) await new Promise<void>((ok) => output.end(ok));
+      process.stderr.write(summaryText(summary));
+      if (progress === 'json') process.stderr.write(`${JSON.stringify({ summary })}\n`);
+      if (summary.interrupted) process.exitCode = EXIT.interrupted;
+      else if (failOn && summary.highestDecision && decisionRank(summary.highestDecision) >= decisionRank(failOn))
+        process.exitCode = EXIT.checkFailed;
+    });
+}

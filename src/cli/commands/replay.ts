@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { replayAssessment } from '../../audit/index.js';
 import { parseCountryData } from '../../data/index.js';
+import { loadLists as loadListsFromFiles } from '../../node/engine-files.js';
 import { collect } from '../engine-options.js';
 import { EXIT, readJsonFile } from '../io.js';
-import { loadListsFromFiles } from '../lists.js';
 
 interface Flags {
   ruleset?: string;

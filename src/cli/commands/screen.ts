@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { isCountryCode } from '../../model/index.js';
+import { loadLists as loadListsFromFiles } from '../../node/engine-files.js';
 import { DEFAULT_SCREENING_THRESHOLD } from '../../screening/index.js';
 import { collect } from '../engine-options.js';
 import { oneOf, UsageError } from '../io.js';
-import { loadListsFromFiles } from '../lists.js';
 
 interface Flags {
   lists?: string[];

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { type Decision, decisionRank } from '../model/index.js';
+import type { BatchTask, BatchTaskResult } from './batch-worker.js';
+import { appendToLog } from './decision-log.js';
+import type { EngineFiles } from './engine-files.js';
+
+export interface BatchOptions {
+  input: Readable;
+  output: Writable;
+  files: EngineFiles;
+  asOf: string;
+  workers?: number;
+  /** Lines sent to a worker at once. */
+  chunkSize?: number;
+  log?: string;
+  onProgress?: (progress: { lines: number; errors: number }) => void;
+  /** Set to stop reading: in-flight lines are finished and written, then the run ends. */
+  signal?: AbortSignal;
+  /** Test hook: make the worker handling this line crash. */
+  crashOnLine?: number;
+}
+
+export interface BatchSummary {
+  lines: number;
+  errors: number;
+  decisions: Record<Decision, number>;
+  seconds: number;
+  linesPerSecond: number;
+  interrupted: boolean;
+  lastLineWritten: number;
+  highestDecision?: Decision;
+}
+
+/** A worker crashed: the run fails loudly, naming the lines it was assessing. */
+export class WorkerCrashError extends Error {
+  override readonly name = 'WorkerCrashError';
+  constructor(
+    readonly firstLine: number,
+    readonly lastLine: number,
+    cause: unknown,
+  ) {
+    super(
+      `a batch worker crashed while assessing lines ${firstLine}–${lastLine}: ${(cause as Error)?.message ?? String(cause)}`,
+    );
+  }
+}
+
+/** The compiled worker next to this module (dist/node/batch-worker.js), or the source one under tsx. */
+function workerFile(): string {
+  const candidates = ['./batch-worker.js', '../node/batch-worker.js', './batch-worker.ts'].map(
+    (p) => new URL(p, import.meta.url),
+  );
+  const found = candidates.find((u) => existsSync(fileURLToPath(u)));
+  if (!found) throw new Error('batch worker module not found');
+  return fileURLToPath(found);
+}
+
+function write(output: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (output.write(text)) {
+      resolve();
+      return;
+    }
+    const done = (error?: Error) => {
+      output.off('drain', done);
+      output.off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    output.on('drain', done);
+    output.on('error', done);
+  });
+}
+
+/**
+ * Assesses NDJSON lines on worker threads: one output line per input line, in input order, byte-identical for
+ * any worker count. At most a few chunks per worker are in flight, so memory stays flat on any input size.
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const workers = Math.max(1, options.workers ?? 1);
+  const chunkSize = options.chunkSize ?? 250;
+  const pool = new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const started = performance.now();
+  const summary: BatchSummary = {
+    lines: 0,
+    errors: 0,
+    decisions: { proceed: 0, 'proceed-with-conditions': 0, escalate: 0, decline: 0 },
+    seconds: 0,
+    linesPerSecond: 0,
+    interrupted: false,
+    lastLineWritten: 0,
+  };
+  const inFlight: { first: number; last: number; promise: Promise<BatchTaskResult> }[] = [];
+  const maxInFlight = workers * 3;
+
+  const drainOne = async () => {
+    const chunk = inFlight.shift()!;
+    let result: BatchTaskResult;
+    try {
+      result = await chunk.promise;
+    } catch (error) {
+      throw new WorkerCrashError(chunk.first, chunk.last, error);
+    }
+    await write(options.output, result.text);
+    if (options.log)
+      appendToLog(
+        options.log,
+        (result.records ?? []).filter((r) => r !== null),
+      );
+    for (const d of result.decisions) {
+      summary.lines++;
+      if (d === null) summary.errors++;
+      else {
+        summary.decisions[d as Decision]++;
+        if (!summary.highestDecision || decisionRank(d as Decision) > decisionRank(summary.highestDecision))
+          summary.highestDecision = d as Decision;
+      }
+    }
+    summary.lastLineWritten = chunk.last;
+    options.onProgress?.({ lines: summary.lines, errors: summary.errors });
+  };
+
+  const submit = (lines: string[], first: number) => {
+    const task: BatchTask & { withRecords?: boolean } = {
+      files: options.files,
+      asOf: options.asOf,
+      firstLine: first,
+      text: lines.join('\n'),
+      withRecords: options.log !== undefined,
+    };
+    if (options.crashOnLine !== undefined) task.crashOnLine = options.crashOnLine;
+    const promise = pool.run(task) as Promise<BatchTaskResult>;
+    promise.catch(() => {}); // observed when drained, in order
+    inFlight.push({ first, last: first + lines.length - 1, promise });
+  };
+
+  const reader = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY });
+  let buffer: string[] = [];
+  let lineNo = 0;
+  try {
+    for await (const line of reader) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      buffer.push(line);
+      lineNo++;
+      if (buffer.length >= chunkSize) {
+        submit(buffer, lineNo - buffer.length + 1);
+        buffer = [];
+        while (inFlight.length >= maxInFlight) await drainOne();
+      }
+    }
+    if (!summary.interrupted && buffer.length > 0) submit(buffer, lineNo - buffer.length + 1);
+    while (inFlight.length > 0) await drainOne();
+  } finally {
+    reader.close();
+    await pool.destroy();
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.linesPerSecond = summary.seconds > 0 ? Math.round(summary.lines / summary.seconds) : 0;
+  return summary;
+}
