@@ -6,8 +6,9 @@ export interface BatchTask {
   files: EngineFiles;
   asOf: string;
   firstLine: number;
-  /** The chunk's lines joined with "\n" (one string crosses the thread boundary faster than many). */
+  /** The chunk's raw text: `count` lines, each ending in "\n" (the last may not). */
   text: string;
+  count: number;
   /** Test hook: crash the worker on this line number. */
   crashOnLine?: number;
 }
@@ -27,7 +28,9 @@ export default function assessChunk(task: BatchTask & { withRecords?: boolean })
   if (cached?.key !== key) cached = { key, ...engineFromFiles(task.files) };
   const result: BatchTaskResult = { text: '', decisions: [], ...(task.withRecords ? { records: [] } : {}) };
   const out: string[] = [];
-  task.text.split('\n').forEach((text, i) => {
+  const lines = task.text.split('\n', task.count);
+  lines.forEach((raw, i) => {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const line = task.firstLine + i;
     if (task.crashOnLine === line) process.exit(70);
     const r = processLine(cached!.engine, cached!.lists, text, line, task.asOf);

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -124,41 +123,62 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ lines: summary.lines, errors: summary.errors });
   };
 
-  const submit = (lines: string[], first: number) => {
+  const submit = (text: string, first: number, count: number) => {
     const task: BatchTask & { withRecords?: boolean } = {
       files: options.files,
       asOf: options.asOf,
       firstLine: first,
-      text: lines.join('\n'),
+      count,
+      text,
       withRecords: options.log !== undefined,
     };
     if (options.crashOnLine !== undefined) task.crashOnLine = options.crashOnLine;
     const promise = pool.run(task) as Promise<BatchTaskResult>;
     promise.catch(() => {}); // observed when drained, in order
-    inFlight.push({ first, last: first + lines.length - 1, promise });
+    inFlight.push({ first, last: first + count - 1, promise });
   };
 
-  const reader = createInterface({ input: options.input, crlfDelay: Number.POSITIVE_INFINITY });
-  let buffer: string[] = [];
+  // Lines are cut into chunks on the raw bytes: the main thread only counts newlines, workers split and parse.
+  let pending: Buffer[] = [];
+  let pendingLines = 0;
   let lineNo = 0;
+  const flush = () => {
+    const text = Buffer.concat(pending).toString('utf8');
+    pending = [];
+    const count = pendingLines;
+    pendingLines = 0;
+    if (count > 0) submit(text, lineNo - count + 1, count);
+  };
   try {
-    for await (const line of reader) {
+    for await (const chunk of options.input as AsyncIterable<Buffer | string>) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
         break;
       }
-      buffer.push(line);
-      lineNo++;
-      if (buffer.length >= chunkSize) {
-        submit(buffer, lineNo - buffer.length + 1);
-        buffer = [];
-        while (inFlight.length >= maxInFlight) await drainOne();
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      let start = 0;
+      for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
+        pending.push(buffer.subarray(start, nl + 1));
+        pendingLines++;
+        lineNo++;
+        start = nl + 1;
+        if (pendingLines >= chunkSize) {
+          flush();
+          while (inFlight.length >= maxInFlight) await drainOne();
+        }
       }
+      if (start < buffer.length) pending.push(buffer.subarray(start));
     }
-    if (!summary.interrupted && buffer.length > 0) submit(buffer, lineNo - buffer.length + 1);
+    if (!summary.interrupted) {
+      const rest = pending.length > 0 ? Buffer.concat(pending) : undefined;
+      if (rest && rest.length > 0 && rest[rest.length - 1] !== 10) {
+        pendingLines++; // a last line without a newline
+        lineNo++;
+      }
+      flush();
+    }
     while (inFlight.length > 0) await drainOne();
   } finally {
-    reader.close();
     await pool.destroy();
   }
   summary.seconds = (performance.now() - started) / 1000;

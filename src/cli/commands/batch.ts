@@ -96,7 +96,7 @@ export function register(program: Command): void {
       let lastJson = 0;
       const controller = new AbortController();
       const onSigint = () => controller.abort();
-      process.once('SIGINT', onSigint);
+      process.on('SIGINT', onSigint);
       let summary: BatchSummary;
       try {
         summary = await runBatch({

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchSection } from './types.js';
+
+// hrdd batch in fresh processes: throughput with 1 and 2 workers, peak RSS at 20,000 and 80,000 lines.
+const root = join(import.meta.dirname, '..');
+
+function input(n: number): string {
+  const dir = join(root, 'examples', 'transactions');
+  const examples = readdirSync(dir)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 97 === 13) lines.push('{not json');
+    else lines.push(JSON.stringify({ transaction: { ...examples[i % examples.length], id: `T-${i}` } }));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'hrdd-bench-')), `in-${n}.ndjson`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+function run(file: string, workers: number): { linesPerSecond: number; maxRssMb: number } {
+  const out = execFileSync(process.execPath, [join(root, 'bench', 'batch-child.mjs'), file, String(workers)], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+export default async function bench(): Promise<BenchSection> {
+  if (!existsSync(join(root, 'dist', 'node', 'index.js'))) throw new Error('run `npm run build` first');
+  const small = input(20_000);
+  const large = input(80_000);
+  const one = run(large, 1);
+  const two = run(large, 2);
+  const small2 = run(small, 2);
+  const speedup = two.linesPerSecond / one.linesPerSecond;
+  const rssRatio = two.maxRssMb / small2.maxRssMb;
+  return {
+    name: 'batch',
+    rows: [
+      { run: '80,000 lines, 1 worker', 'lines/s': one.linesPerSecond, 'peak RSS MB': one.maxRssMb },
+      { run: '80,000 lines, 2 workers', 'lines/s': two.linesPerSecond, 'peak RSS MB': two.maxRssMb },
+      { run: '20,000 lines, 2 workers', 'lines/s': small2.linesPerSecond, 'peak RSS MB': small2.maxRssMb },
+    ],
+    summary: {
+      speedupTwoWorkers: Number(speedup.toFixed(2)),
+      rssRatio80kTo20k: Number(rssRatio.toFixed(2)),
+      target: '2 workers ≥ 1.5× 1 worker; RSS at 80,000 lines ≤ 1.3× RSS at 20,000',
+      met: speedup >= 1.5 && rssRatio <= 1.3,
+    },
+  };
+}
