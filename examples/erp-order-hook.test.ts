@@ -31,9 +31,7 @@ describe('ERP order hook example', () => {
           ? 'accepted'
           : q === 'reexport_plans'
             ? 'none'
-            : q === 'beneficial_owners_known' || q === 'government_links'
-              ? true
-              : false,
+            : !!(q === 'beneficial_owners_known' || q === 'government_links'),
       ]),
     );
     const released = hook.receive(waiting, assurances, answers);

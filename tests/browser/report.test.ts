@@ -37,8 +37,8 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('request', (r) => requests.push(r.url()));
       await page.setContent(html, { waitUntil: 'load' });
-      expect(await page.locator('h1').innerText()).toContain('SO-2026-0102');
-      expect(await page.getByLabel('Decision').innerText()).toContain('Escalate');
+      expect(await page.locator('h1').textContent()).toContain('SO-2026-0102');
+      expect(await page.getByLabel('Decision').textContent()).toContain('Escalate');
       expect(await page.locator('svg[role="img"] rect').count()).toBe(16);
       expect(await page.locator('table').first().locator('tbody tr').count()).toBe(record.findings.length);
       expect(await page.getByText('hrdd replay record.json').count()).toBe(1);
