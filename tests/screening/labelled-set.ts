@@ -263,3 +263,25 @@ export function generateQueries(list: readonly ListEntry[], count: number, seed 
   }
   return out;
 }
+
+/** Recall over the queries that should match and the false-positive rate over those that should not. */
+export function measureQuality(
+  screen: (name: string, options: { country?: string }) => { entry: { id: string } }[],
+  queries: readonly LabelledQuery[],
+): { recall: number; falsePositiveRate: number } {
+  let found = 0;
+  let positives = 0;
+  let falsePositives = 0;
+  let negatives = 0;
+  for (const q of queries) {
+    const hits = screen(q.query, q.country ? { country: q.country } : {});
+    if (q.expected) {
+      positives++;
+      if (hits.some((h) => h.entry.id === q.expected)) found++;
+    } else {
+      negatives++;
+      if (hits.length > 0) falsePositives++;
+    }
+  }
+  return { recall: found / positives, falsePositiveRate: falsePositives / negatives };
+}
