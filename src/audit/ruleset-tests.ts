@@ -1,6 +1,42 @@
-import { createEngine, type EngineOptions } from '../engine/index.js';
+import { type CountryData, defaultCountryData } from '../data/index.js';
+import { createEngine, type Engine, type EngineOptions } from '../engine/index.js';
 import type { Assessment } from '../model/index.js';
 import { loadRuleset, type Ruleset, type RulesetTest } from '../rules/index.js';
+import { buildScreeningIndex } from '../screening/index.js';
+
+/** The engine a test case needs: the shared one, or one with the case's indicators and list. */
+function engineFor(
+  test: RulesetTest,
+  shared: Engine,
+  ruleset: Ruleset,
+  options: Omit<EngineOptions, 'ruleset'>,
+): Engine {
+  if (!test.countryIndicators && !test.screeningList) return shared;
+  const engineOptions: EngineOptions = { ...options, ruleset };
+  if (test.countryIndicators) {
+    const base = options.countryData ?? defaultCountryData;
+    const countries: Record<string, Record<string, { value: number; year: number }>> = {
+      ...(base.countries as Record<string, Record<string, { value: number; year: number }>>),
+    };
+    for (const [code, values] of Object.entries(test.countryIndicators)) {
+      const observations = { ...countries[code] };
+      for (const [name, value] of Object.entries(values)) observations[name] = { value, year: 0 };
+      countries[code] = observations;
+    }
+    engineOptions.countryData = { ...base, id: `${base.id}+test`, countries } as CountryData;
+  }
+  if (test.screeningList) {
+    const entries = test.screeningList.map((e) => ({
+      altNames: [],
+      countries: [],
+      programs: [],
+      type: 'Entity',
+      ...e,
+    }));
+    engineOptions.screening = buildScreeningIndex(entries);
+  }
+  return createEngine(engineOptions);
+}
 
 export interface RulesetTestResult {
   name: string;
@@ -29,7 +65,7 @@ export function runRulesetTests(input: unknown, options: Omit<EngineOptions, 'ru
     const failures: string[] = [];
     let a: Assessment;
     try {
-      a = engine.assess(test.transaction, {
+      a = engineFor(test, engine, ruleset, options).assess(test.transaction, {
         asOf: test.asOf,
         ...(test.answers ? { answers: test.answers } : {}),
         trace: true,

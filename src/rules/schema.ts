@@ -107,6 +107,25 @@ export const RulesetTestSchema = z
     transaction: z.unknown(),
     answers: z.record(z.string(), z.unknown()).optional(),
     asOf: z.iso.date(),
+    countryIndicators: z
+      .record(z.string().regex(/^[A-Z]{2}$/), z.record(z.string(), z.number().finite()))
+      .optional()
+      .describe(
+        'Indicator values laid over the country data for this case, e.g. { "NO": { "internetFreedom": 0.2 } }.',
+      ),
+    screeningList: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          source: z.string().min(1),
+          name: z.string().min(1),
+          altNames: z.array(z.string()).optional(),
+          countries: z.array(z.string()).optional(),
+          programs: z.array(z.string()).optional(),
+        }),
+      )
+      .optional()
+      .describe('Restricted-party entries to screen against in this case.'),
     expect: z.strictObject({
       decision: DecisionSchema.optional(),
       fired: z.array(RuleIdSchema).optional(),
