@@ -1,0 +1,57 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { CLI } from './run-cli.js';
+
+// Drives `hrdd questionnaire` in a real pseudo-terminal (util-linux `script`), answering each prompt as it appears.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+if (!hasScript) console.warn('pseudo-terminal test skipped: no `script` command (util-linux)');
+
+describe.skipIf(!hasScript)('hrdd questionnaire in a terminal', () => {
+  it('asks only visible questions, re-asks an invalid answer and writes the answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hrdd-pty-'));
+    const definition = join(dir, 'q.json');
+    const out = join(dir, 'answers.json');
+    writeFileSync(
+      definition,
+      JSON.stringify({
+        id: 'flow',
+        version: '1',
+        title: 'Flow',
+        questions: [
+          { id: 'cloud', type: 'boolean', prompt: 'Hosted in the cloud?', required: true },
+          { id: 'region', type: 'single', prompt: 'Which region?', options: [{ value: 'eu', label: 'EU' }, { value: 'other', label: 'Elsewhere' }], visibleIf: { var: 'answers.cloud' }, required: true },
+          { id: 'seats', type: 'number', prompt: 'How many seats?', validation: { min: 1 } },
+        ],
+      }),
+    );
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} questionnaire --definition ${JSON.stringify(definition)} --out ${JSON.stringify(out)}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Each answer is typed once its prompt is on screen: y, arrow down + enter, an invalid 0, then 12.
+    const steps: [string, string][] = [
+      ['Hosted in the cloud?', 'y\r'],
+      ['Which region?', '\x1b[B\r'],
+      ['How many seats?', '0\r'],
+      ['expected a number from 1', '12\r'],
+    ];
+    let screen = '';
+    let step = 0;
+    child.stdout.on('data', (data: Buffer) => {
+      screen += data.toString();
+      while (step < steps.length && screen.includes(steps[step]![0])) {
+        const [prompt, keys] = steps[step++]!;
+        screen = screen.slice(screen.indexOf(prompt) + prompt.length);
+        setTimeout(() => child.stdin.write(keys), 100);
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearTimeout(timer);
+    expect(step).toBe(steps.length);
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ cloud: true, region: 'other', seats: 12 });
+  }, 30_000);
+});
