@@ -35,4 +35,4 @@ for (const file of EXAMPLES) {
     );
   console.log('');
 }
-console.log('Full output: npx hrdd assess examples/transactions/<file> --as-of 2026-11-01 --format md');
+console.log('Full report: npm run hrdd -- assess examples/transactions/<file> --as-of 2026-11-01 --format md');

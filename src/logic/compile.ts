@@ -313,6 +313,17 @@ class Compiler {
           return value === undefined ? null : value;
         };
       }
+      if (parts.length === 2) {
+        const [k0, k1] = parts as [string, string];
+        return (data) => {
+          if (data === null || data === undefined) return null;
+          const a = (data as Record<string, unknown>)[k0];
+          if (a === undefined) return null;
+          if (a === null) return null;
+          const b = (a as Record<string, unknown>)[k1];
+          return b === undefined ? null : b;
+        };
+      }
       return (data) => walkPlainPath(data, parts);
     }
     const p = this.compile(path);
@@ -395,6 +406,11 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
   const root = new Compiler(options.operations).compile(rule);
   const limit = options.budget ?? LOGIC_LIMITS.budget;
   const reads = collectReads(rule, options.operations);
-  const evaluate = (data: unknown): unknown => root(data, { steps: 0, limit });
+  // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
+  const work = { steps: 0, limit };
+  const evaluate = (data: unknown): unknown => {
+    work.steps = 0;
+    return root(data, work);
+  };
   return Object.assign(evaluate, { reads }) as CompiledLogic;
 }

@@ -190,6 +190,32 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     return result;
   }
 
+  /** Each question's state for a set of answers, in definition order, with the problems of its answer. */
+  function examine(answers: Record<string, unknown>, facts?: Record<string, unknown>) {
+    const s = states(answers, facts);
+    const unknown: AnswerIssue[] = Object.keys(answers)
+      .filter((key) => !byId.has(key))
+      .map((key) => ({ questionId: key, code: 'unknown-question' as const, message: `no question "${key}"` }));
+    const questions = prepared.map((p) => {
+      const st = s.get(p.question.id)!;
+      const answered = Object.hasOwn(answers, p.question.id) && isAnswered(answers[p.question.id]);
+      const status = answered ? (st.visible ? 'answered' : 'hidden') : st.required ? 'unanswered-required' : 'open';
+      return {
+        p,
+        st,
+        status,
+        problems: status === 'answered' ? checkAnswer(p.question, answers[p.question.id], p.pattern) : [],
+      };
+    });
+    return { unknown, questions };
+  }
+
+  function missingEntry(p: Prepared, data: unknown): ReturnType<Questionnaire['missing']>[number] {
+    const blocking = typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(data)) : false;
+    const prompt = textIn(p.question.prompt, def.defaultLocale, def.defaultLocale);
+    return { questionId: p.question.id, path: `answers.${p.question.id}`, reason: `unanswered: ${prompt}`, blocking };
+  }
+
   const q: Questionnaire = {
     id: def.id,
     version: def.version,
@@ -206,40 +232,25 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
           issues: [{ questionId: '', code: 'type', message: 'answers must be an object keyed by question id' }],
         };
       }
-      const given = answers as Record<string, unknown>;
-      const issues: AnswerIssue[] = [];
-      for (const key of Object.keys(given)) {
-        if (!byId.has(key)) issues.push({ questionId: key, code: 'unknown-question', message: `no question "${key}"` });
-      }
-      let s: ReturnType<typeof states>;
+      let examined: ReturnType<typeof examine>;
       try {
-        s = states(given, facts);
+        examined = examine(answers as Record<string, unknown>, facts);
       } catch (error) {
-        return {
-          ok: false,
-          issues: [
-            ...issues,
-            {
-              questionId: '',
-              code: 'type',
-              message: `answers could not be evaluated: ${(error as Error).message.split('\n')[0]}`,
-            },
-          ],
-        };
+        const message = `answers could not be evaluated: ${(error as Error).message.split('\n')[0]}`;
+        return { ok: false, issues: [{ questionId: '', code: 'type', message }] };
       }
-      for (const p of prepared) {
+      const issues: AnswerIssue[] = [...examined.unknown];
+      for (const { p, status, problems } of examined.questions) {
         const id = p.question.id;
-        const { visible, required } = s.get(id)!;
-        const answered = Object.hasOwn(given, id) && isAnswered(given[id]);
-        if (answered && !visible)
+        if (status === 'hidden')
           issues.push({
             questionId: id,
             code: 'hidden',
             message: 'answer to a question that is not shown for these answers',
           });
-        else if (!answered && required)
+        else if (status === 'unanswered-required')
           issues.push({ questionId: id, code: 'required', message: 'an answer is required' });
-        else if (answered) issues.push(...checkAnswer(p.question, given[id], p.pattern));
+        else issues.push(...problems);
       }
       return { ok: issues.length === 0, issues };
     },
@@ -300,55 +311,23 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     },
     answersJsonSchema: () => answersJsonSchema(def),
     missing(answers, facts) {
-      const s = states(answers, facts);
-      const out: ReturnType<Questionnaire['missing']> = [];
-      for (const p of prepared) {
-        const st = s.get(p.question.id)!;
-        if (!st.required || isAnswered(answers[p.question.id])) continue;
-        const blocking =
-          typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(st.data)) : false;
-        out.push({
-          questionId: p.question.id,
-          path: `answers.${p.question.id}`,
-          reason: `unanswered: ${textIn(p.question.prompt, def.defaultLocale, def.defaultLocale)}`,
-          blocking,
-        });
-      }
-      return out;
+      return examine(answers, facts)
+        .questions.filter((x) => x.status === 'unanswered-required')
+        .map((x) => missingEntry(x.p, x.st.data));
     },
     hiddenAnswers(answers, facts) {
-      const s = states(answers, facts);
-      return Object.keys(answers)
-        .filter((id) => s.has(id) && !s.get(id)!.visible && isAnswered(answers[id]))
-        .sort();
+      return q.review(answers, facts).hidden;
     },
     review(answers, facts) {
-      const s = states(answers, facts);
-      const hidden: string[] = [];
-      const invalid: AnswerIssue[] = [];
-      const missing: ReturnType<Questionnaire['missing']> = [];
-      for (const key of Object.keys(answers)) {
-        if (!byId.has(key))
-          invalid.push({ questionId: key, code: 'unknown-question', message: `no question "${key}"` });
-      }
-      for (const p of prepared) {
-        const id = p.question.id;
-        const st = s.get(id)!;
-        const answered = Object.hasOwn(answers, id) && isAnswered(answers[id]);
-        if (answered && !st.visible) hidden.push(id);
-        else if (answered) invalid.push(...checkAnswer(p.question, answers[id], p.pattern));
-        else if (st.required) {
-          const blocking =
-            typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(st.data)) : false;
-          missing.push({
-            questionId: id,
-            path: `answers.${id}`,
-            reason: `unanswered: ${textIn(p.question.prompt, def.defaultLocale, def.defaultLocale)}`,
-            blocking,
-          });
-        }
-      }
-      return { hidden: hidden.sort(), invalid, missing };
+      const { unknown, questions } = examine(answers, facts);
+      return {
+        hidden: questions
+          .filter((x) => x.status === 'hidden')
+          .map((x) => x.p.question.id)
+          .sort(),
+        invalid: [...unknown, ...questions.flatMap((x) => x.problems)],
+        missing: questions.filter((x) => x.status === 'unanswered-required').map((x) => missingEntry(x.p, x.st.data)),
+      };
     },
   };
   return q;
