@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, parseTransaction } from '../src/index.js';
-import { type BenchSection, median } from './types.js';
+import { type BenchSection, interleavedRounds } from './types.js';
 
 // assess (compiled, default content, no screening, no trace) against a bare parse and the reference evaluator.
 export default async function run(): Promise<BenchSection> {
@@ -17,15 +17,7 @@ export default async function run(): Promise<BenchSection> {
     ['assess (compiled)', (tx) => compiled.assess(tx, { asOf: '2026-11-01' })],
     ['assess (reference)', (tx) => reference.assess(tx, { asOf: '2026-11-01' })],
   ];
-  const samples = new Map<string, number[]>(contenders.map(([n]) => [n, []]));
-  for (let round = 0; round < 9; round++) {
-    for (const [name, fn] of contenders) {
-      const start = performance.now();
-      for (const tx of inputs) fn(tx);
-      samples.get(name)!.push((inputs.length / (performance.now() - start)) * 1000);
-    }
-  }
-  const perSecond = new Map([...samples].map(([n, s]) => [n, median(s)]));
+  const perSecond = interleavedRounds(contenders, inputs, 9);
   const parse = perSecond.get('parseTransaction')!;
   const fast = perSecond.get('assess (compiled)')!;
   const slow = perSecond.get('assess (reference)')!;

@@ -13,3 +13,25 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * Runs each contender over the same inputs in interleaved rounds (so drift in machine load hits all alike) and
+ * returns the median throughput of each, in inputs per second.
+ */
+export function interleavedRounds<T>(
+  contenders: readonly [name: string, run: (input: T) => unknown][],
+  inputs: readonly T[],
+  rounds: number,
+): Map<string, number> {
+  const samples = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
+  let sink = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of contenders) {
+      const start = performance.now();
+      for (const input of inputs) if (run(input)) sink++;
+      samples.get(name)!.push((inputs.length / (performance.now() - start)) * 1000);
+    }
+  }
+  if (sink < 0) console.log(sink); // keeps the results observable
+  return new Map([...samples].map(([name, s]) => [name, median(s)]));
+}

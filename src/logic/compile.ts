@@ -48,6 +48,30 @@ function substr(source: unknown, start: unknown, end: unknown): string {
   return text.substr(start as number, end as number);
 }
 
+/**
+ * Whether a `reduce` body could hand its scope object (`{current, accumulator}`) back or to an operation: a `var`
+ * of the whole data (empty, null or computed path) anywhere outside a nested scope. Without one, the scope object
+ * can be reused across steps.
+ */
+function exposesData(rule: unknown): boolean {
+  if (Array.isArray(rule)) return rule.some(exposesData);
+  if (!isLogicNode(rule)) return false;
+  const name = Object.keys(rule)[0]!;
+  const raw = rule[name];
+  const args = Array.isArray(raw) ? raw : [raw];
+  if (name === 'var') {
+    const path = args[0];
+    if (!(typeof path === 'string' || typeof path === 'number') || path === '') return true;
+    return args.length > 1 && exposesData(args[1]);
+  }
+  // Bodies of nested scoped operations see their elements, not this scope; their lists still see it.
+  if (name === 'map' || name === 'filter' || name === 'all' || name === 'none' || name === 'some') {
+    return exposesData(args[0]);
+  }
+  if (name === 'reduce') return exposesData(args[0]) || exposesData(args[2]);
+  return args.some(exposesData);
+}
+
 /** An array with no operation anywhere inside: evaluates to itself. */
 function isLiteral(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isLiteral);
@@ -141,8 +165,8 @@ class Compiler {
         return (data, work) => {
           work.steps++;
           let current: unknown;
-          for (const node of nodes) {
-            current = node(data, work);
+          for (let i = 0; i < nodes.length; i++) {
+            current = nodes[i]!(data, work);
             if (truthy(current) === stopOn) return current;
           }
           return current;
@@ -157,13 +181,24 @@ class Compiler {
       case 'reduce': {
         const [list, body] = [arg(0), arg(1)];
         const initial = args.length > 2 ? arg(2) : constant(null);
+        const reuseScope = !exposesData(args[1]);
         return (data, work) => {
           const items = list(data, work);
           const start = initial(data, work);
           if (!Array.isArray(items)) return start;
           spend(work, items.length);
           let accumulator = start;
-          for (const current of items) accumulator = body({ current, accumulator }, work);
+          if (reuseScope) {
+            // The body cannot see the scope object itself, so one object serves every step.
+            const scope = { current: undefined as unknown, accumulator };
+            for (let i = 0; i < items.length; i++) {
+              scope.current = items[i];
+              scope.accumulator = accumulator;
+              accumulator = body(scope, work);
+            }
+            return accumulator;
+          }
+          for (let i = 0; i < items.length; i++) accumulator = body({ current: items[i], accumulator }, work);
           return accumulator;
         };
       }
@@ -201,6 +236,11 @@ class Compiler {
       case '<=': {
         const [a, b, c] = [arg(0), arg(1), arg(2)];
         const f = name === '<' ? loose.lt : loose.le;
+        if (args.length === 2) {
+          return name === '<'
+            ? (data, work) => (a(data, work) as number) < (b(data, work) as number)
+            : (data, work) => (a(data, work) as number) <= (b(data, work) as number);
+        }
         return (data, work) => {
           const x = a(data, work);
           const y = b(data, work);
@@ -324,6 +364,18 @@ class Compiler {
           return b === undefined ? null : b;
         };
       }
+      if (parts.length === 3) {
+        const [k0, k1, k2] = parts as [string, string, string];
+        return (data) => {
+          if (data === null || data === undefined) return null;
+          const a = (data as Record<string, unknown>)[k0];
+          if (a === undefined || a === null) return null;
+          const b = (a as Record<string, unknown>)[k1];
+          if (b === undefined || b === null) return null;
+          const c = (b as Record<string, unknown>)[k2];
+          return c === undefined ? null : c;
+        };
+      }
       return (data) => walkPlainPath(data, parts);
     }
     const p = this.compile(path);
@@ -348,7 +400,7 @@ class Compiler {
           if (!Array.isArray(items)) return [];
           spend(work, 1 + items.length);
           const out: unknown[] = [];
-          for (const item of items) if (truthy(body(item, work))) out.push(item);
+          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) out.push(items[i]);
           return out;
         };
       case 'all':
@@ -356,7 +408,7 @@ class Compiler {
           const items = list(data, work);
           if (!Array.isArray(items) || items.length === 0) return false;
           spend(work, 1 + items.length);
-          for (const item of items) if (!truthy(body(item, work))) return false;
+          for (let i = 0; i < items.length; i++) if (!truthy(body(items[i], work))) return false;
           return true;
         };
       case 'none':
@@ -364,7 +416,7 @@ class Compiler {
           const items = list(data, work);
           if (!Array.isArray(items)) return true;
           spend(work, 1 + items.length);
-          for (const item of items) if (truthy(body(item, work))) return false;
+          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return false;
           return true;
         };
       default:
@@ -372,7 +424,7 @@ class Compiler {
           const items = list(data, work);
           if (!Array.isArray(items)) return false;
           spend(work, 1 + items.length);
-          for (const item of items) if (truthy(body(item, work))) return true;
+          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return true;
           return false;
         };
     }

@@ -46,6 +46,14 @@ export function collectReads(rule: unknown, _operations?: LogicOperations): stri
 /** The values at `reads` in `data` (own properties only; a missing value is `null`), keyed by path. */
 export function readFacts(reads: readonly string[], data: unknown): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
-  for (const path of reads) facts[path] = lookupVar(data, path);
+  // defineProperty: a path named `__proto__` becomes an ordinary key instead of replacing the prototype.
+  for (const path of reads) {
+    Object.defineProperty(facts, path, {
+      value: lookupVar(data, path),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return facts;
 }

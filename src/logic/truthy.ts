@@ -1,6 +1,9 @@
 /** JsonLogic truthiness (jsonlogic.com/truthy): JavaScript's, except that an empty array is false. */
 export function truthy(value: unknown): boolean {
-  if (Array.isArray(value) && value.length === 0) return false;
+  // Booleans first: most conditions produce them, and they skip the array check.
+  if (value === true) return true;
+  if (value === false) return false;
+  if (typeof value === 'object' && value !== null && Array.isArray(value)) return value.length !== 0;
   return !!value;
 }
 

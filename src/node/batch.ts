@@ -58,7 +58,18 @@ function workerFile(): string {
   return fileURLToPath(found);
 }
 
-function write(output: Writable, text: string): Promise<void> {
+/** The inverse of `packResult`: output bytes (as a Buffer over the same memory) and decisions. */
+function unpack(packed: Uint8Array): { text: Buffer; decisions: (string | null)[]; records?: unknown[] } {
+  const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0);
+  const text = Buffer.from(packed.buffer, packed.byteOffset + 4, length);
+  const decisions = JSON.parse(Buffer.from(packed.buffer, packed.byteOffset + 4 + length).toString('utf8')) as (
+    | string
+    | null
+  )[];
+  return { text, decisions };
+}
+
+function write(output: Writable, text: string | Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     if (output.write(text)) {
       resolve();
@@ -93,17 +104,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     interrupted: false,
     lastLineWritten: 0,
   };
-  const inFlight: { first: number; last: number; promise: Promise<BatchTaskResult> }[] = [];
+  const inFlight: { first: number; last: number; promise: Promise<BatchTaskResult | Uint8Array> }[] = [];
   const maxInFlight = workers * 3;
 
   const drainOne = async () => {
     const chunk = inFlight.shift()!;
-    let result: BatchTaskResult;
+    let raw: BatchTaskResult | Uint8Array;
     try {
-      result = await chunk.promise;
+      raw = await chunk.promise;
     } catch (error) {
       throw new WorkerCrashError(chunk.first, chunk.last, error);
     }
+    const result = raw instanceof Uint8Array ? unpack(raw) : raw;
     await write(options.output, result.text);
     if (options.log)
       appendToLog(
@@ -123,17 +135,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     options.onProgress?.({ lines: summary.lines, errors: summary.errors });
   };
 
-  const submit = (text: string, first: number, count: number) => {
+  const submit = (bytes: Uint8Array, first: number, count: number) => {
     const task: BatchTask & { withRecords?: boolean } = {
       files: options.files,
       asOf: options.asOf,
       firstLine: first,
       count,
-      text,
+      bytes,
       withRecords: options.log !== undefined,
     };
     if (options.crashOnLine !== undefined) task.crashOnLine = options.crashOnLine;
-    const promise = pool.run(task) as Promise<BatchTaskResult>;
+    const transferList =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [];
+    const promise = pool.run(task, { transferList }) as Promise<BatchTaskResult | Uint8Array>;
     promise.catch(() => {}); // observed when drained, in order
     inFlight.push({ first, last: first + count - 1, promise });
   };
@@ -143,11 +157,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   let pendingLines = 0;
   let lineNo = 0;
   const flush = () => {
-    const text = Buffer.concat(pending).toString('utf8');
+    // The chunk's bytes are moved to the worker, which decodes them: the main thread never touches the text.
+    const bytes: Uint8Array = Buffer.concat(pending);
     pending = [];
     const count = pendingLines;
     pendingLines = 0;
-    if (count > 0) submit(text, lineNo - count + 1, count);
+    if (count > 0) submit(bytes, lineNo - count + 1, count);
   };
   try {
     for await (const chunk of options.input as AsyncIterable<Buffer | string>) {

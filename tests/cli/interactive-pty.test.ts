@@ -23,7 +23,17 @@ describe.skipIf(!hasScript)('hrdd questionnaire in a terminal', () => {
         title: 'Flow',
         questions: [
           { id: 'cloud', type: 'boolean', prompt: 'Hosted in the cloud?', required: true },
-          { id: 'region', type: 'single', prompt: 'Which region?', options: [{ value: 'eu', label: 'EU' }, { value: 'other', label: 'Elsewhere' }], visibleIf: { var: 'answers.cloud' }, required: true },
+          {
+            id: 'region',
+            type: 'single',
+            prompt: 'Which region?',
+            options: [
+              { value: 'eu', label: 'EU' },
+              { value: 'other', label: 'Elsewhere' },
+            ],
+            visibleIf: { var: 'answers.cloud' },
+            required: true,
+          },
           { id: 'seats', type: 'number', prompt: 'How many seats?', validation: { min: 1 } },
         ],
       }),

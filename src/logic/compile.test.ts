@@ -1,0 +1,75 @@
+import jsonLogic from 'json-logic-js';
+import { describe, expect, it } from 'vitest';
+import { compileLogic } from './compile.js';
+import { readFacts } from './reads.js';
+import { truthy } from './truthy.js';
+
+const reference = (rule: unknown, data: unknown) => jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
+
+describe('compileLogic', () => {
+  it.each([
+    [[], false],
+    [[0], true],
+    [0, false],
+    ['', false],
+    ['0', true],
+    [null, false],
+    [{}, true],
+    [Number.NaN, false],
+  ])('truthy(%j) is %s, as json-logic-js', (value, expected) => {
+    expect(truthy(value)).toBe(expected);
+    expect(jsonLogic.truthy(value)).toBe(expected);
+  });
+
+  // The scope object is reused across reduce steps only when the body cannot see it.
+  it.each([
+    { reduce: [{ var: 'xs' }, { var: '' }, 0] },
+    { reduce: [{ var: 'xs' }, { merge: [{ var: 'accumulator' }, [{ var: '' }]] }, []] },
+    { reduce: [{ var: 'xs' }, { var: [{ cat: ['curr', 'ent'] }] }, 0] },
+    { reduce: [{ var: 'xs' }, { '+': [{ var: 'accumulator' }, { var: 'current' }] }, 0] },
+    {
+      reduce: [
+        { var: 'xs' },
+        {
+          reduce: [
+            { var: 'current.ys' },
+            { '+': [{ var: 'accumulator' }, { var: 'current' }] },
+            { var: 'accumulator' },
+          ],
+        },
+        0,
+      ],
+    },
+    { reduce: [{ var: 'xs' }, { map: [[1, 2], { var: '' }] }, null] },
+  ])('reduce %j gives json-logic-js’s result', (rule) => {
+    const data = {
+      xs: [{ ys: [1, 2] }, { ys: [3] }],
+    };
+    const flat = { xs: [1, 2, 3] };
+    for (const d of [data, flat]) expect(compileLogic(rule)(d)).toEqual(reference(rule, d));
+  });
+
+  it.each([
+    [{ '<': [1, { var: 'n' }] }, { n: 2 }],
+    [{ '<=': [1, { var: 'n' }, 3] }, { n: 3 }],
+    [{ '<': ['1', { var: 'n' }] }, { n: '10' }],
+    [{ var: 'a.b.c' }, { a: { b: { c: 0 } } }],
+    [{ var: 'a.b.c' }, { a: { b: null } }],
+    [{ var: 'a.b.c' }, { a: null }],
+    [{ var: 'a.1.c' }, { a: [{}, { c: 'x' }] }],
+    [{ and: [1, { var: 'x' }, 'z'] }, { x: [] }],
+    [{ or: [0, { var: 'x' }, ''] }, { x: [] }],
+    [{ all: [{ var: 'xs' }, { var: '' }] }, { xs: [] }],
+    [{ none: [{ var: 'xs' }, { var: '' }] }, { xs: [0, ''] }],
+    [{ filter: [{ var: 'xs' }, { '%': [{ var: '' }, 2] }] }, { xs: [1, 2, 3] }],
+  ])('%j on %j gives json-logic-js’s result', (rule, data) => {
+    expect(compileLogic(rule)(data)).toEqual(reference(rule, data));
+  });
+
+  it('readFacts keeps a __proto__ path as an ordinary key', () => {
+    const facts = readFacts(['__proto__', 'a'], { a: 1 });
+    expect(Object.getPrototypeOf(facts)).toBe(Object.prototype);
+    expect(Object.keys(facts)).toEqual(['__proto__', 'a']);
+    expect(facts.a).toBe(1);
+  });
+});
