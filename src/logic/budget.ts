@@ -6,16 +6,11 @@ export interface Work {
   readonly limit: number;
 }
 
+/** Throws the `HrddError` (code `logic-budget`) of a rule that went past its work budget. */
 export function overBudget(work: Work): never {
   throw new HrddError(
     `rule exceeded its work budget of ${work.limit} steps`,
     [{ path: '', message: `work budget of ${work.limit} steps exceeded (too many array elements or too much text)` }],
     'logic-budget',
   );
-}
-
-/** Adds `n` steps, throwing an `HrddError` (code `logic-budget`) past the limit. */
-export function spend(work: Work, n: number): void {
-  work.steps += n;
-  if (work.steps > work.limit) overBudget(work);
 }

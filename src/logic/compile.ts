@@ -1,5 +1,5 @@
 import { HrddError } from '../errors.js';
-import { spend, type Work } from './budget.js';
+import { overBudget, type Work } from './budget.js';
 import { collectReads } from './reads.js';
 import { isLogicNode, truthy } from './truthy.js';
 import type { CompiledLogic, LogicOperation, LogicOperations, LogicOptions } from './types.js';
@@ -30,7 +30,8 @@ const loose = {
 
 function missingKeys(data: unknown, values: readonly unknown[], work: Work): unknown[] {
   const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
-  spend(work, keys.length);
+  work.steps += keys.length;
+  if (work.steps > work.limit) overBudget(work);
   const missing: unknown[] = [];
   for (const key of keys) {
     const value = lookupVar(data, key);
@@ -186,7 +187,8 @@ class Compiler {
           const items = list(data, work);
           const start = initial(data, work);
           if (!Array.isArray(items)) return start;
-          spend(work, items.length);
+          work.steps += items.length;
+          if (work.steps > work.limit) overBudget(work);
           let accumulator = start;
           if (reuseScope) {
             // The body cannot see the scope object itself, so one object serves every step.
@@ -303,11 +305,13 @@ class Compiler {
           const needle = a(data, work);
           const haystack = b(data, work);
           if (typeof haystack === 'string') {
-            spend(work, 1 + (haystack.length >> 4));
+            work.steps += 1 + (haystack.length >> 4);
+            if (work.steps > work.limit) overBudget(work);
             return haystack.indexOf(needle as string) !== -1;
           }
           if (Array.isArray(haystack)) {
-            spend(work, 1 + haystack.length);
+            work.steps += 1 + haystack.length;
+            if (work.steps > work.limit) overBudget(work);
             return haystack.indexOf(needle) !== -1;
           }
           return false;
@@ -317,7 +321,8 @@ class Compiler {
         const values = this.evaluator(args);
         return (data, work) => {
           const text = values(data, work).join('');
-          spend(work, 1 + text.length);
+          work.steps += 1 + text.length;
+          if (work.steps > work.limit) overBudget(work);
           return text;
         };
       }
@@ -329,7 +334,8 @@ class Compiler {
         const values = this.evaluator(args);
         return (data, work) => {
           const merged = ([] as unknown[]).concat(...values(data, work));
-          spend(work, 1 + merged.length);
+          work.steps += 1 + merged.length;
+          if (work.steps > work.limit) overBudget(work);
           return merged;
         };
       }
@@ -389,7 +395,8 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return [];
-          spend(work, 1 + items.length);
+          work.steps += 1 + items.length;
+          if (work.steps > work.limit) overBudget(work);
           const out = new Array<unknown>(items.length);
           for (let i = 0; i < items.length; i++) out[i] = body(items[i], work);
           return out;
@@ -398,7 +405,8 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return [];
-          spend(work, 1 + items.length);
+          work.steps += 1 + items.length;
+          if (work.steps > work.limit) overBudget(work);
           const out: unknown[] = [];
           for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) out.push(items[i]);
           return out;
@@ -407,7 +415,8 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items) || items.length === 0) return false;
-          spend(work, 1 + items.length);
+          work.steps += 1 + items.length;
+          if (work.steps > work.limit) overBudget(work);
           for (let i = 0; i < items.length; i++) if (!truthy(body(items[i], work))) return false;
           return true;
         };
@@ -415,7 +424,8 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return true;
-          spend(work, 1 + items.length);
+          work.steps += 1 + items.length;
+          if (work.steps > work.limit) overBudget(work);
           for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return false;
           return true;
         };
@@ -423,7 +433,8 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return false;
-          spend(work, 1 + items.length);
+          work.steps += 1 + items.length;
+          if (work.steps > work.limit) overBudget(work);
           for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return true;
           return false;
         };
@@ -436,7 +447,8 @@ class Compiler {
     const fn = op.fn;
     return (data, work) => {
       const vs = values(data, work);
-      spend(work, arrayWork(vs));
+      work.steps += arrayWork(vs);
+      if (work.steps > work.limit) overBudget(work);
       return fn(...vs);
     };
   }
