@@ -8,6 +8,8 @@ import { answersJsonSchema } from './json-schema.js';
 import { type Question, type QuestionnaireDefinition, QuestionnaireSchema, type Text } from './schema.js';
 
 const FACT_ROOTS = ['transaction', 'derived', 'params', 'asOf', 'answers'];
+/** A group containing `+`, `*` or `{n,}` that is itself repeated. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
 
 export interface Progress {
   visible: number;
@@ -110,8 +112,15 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
       checkText(o.label, `${base}.options[${j}].label`);
     });
     if (q.validation?.pattern !== undefined) {
+      const pattern = q.validation.pattern;
       try {
-        new RegExp(q.validation.pattern, 'u');
+        new RegExp(pattern, 'u');
+        // A quantified group that itself contains a quantifier, e.g. (a+)+, can take exponential time on crafted input.
+        if (NESTED_QUANTIFIER.test(pattern))
+          issues.push({
+            path: `${base}.validation.pattern`,
+            message: 'nested quantifiers such as (a+)+ are not allowed (catastrophic backtracking)',
+          });
       } catch {
         issues.push({ path: `${base}.validation.pattern`, message: 'not a valid regular expression' });
       }

@@ -72,6 +72,17 @@ describe('loadQuestionnaire', () => {
     }
   });
 
+  it('rejects patterns open to catastrophic backtracking', () => {
+    for (const pattern of ['(a+)+$', '^(\\w*)*@', '(x|y{2,})*']) {
+      const bad = structuredClone(def);
+      (bad.questions[3]!.validation as { pattern: string }).pattern = pattern;
+      expect(() => loadQuestionnaire(bad), pattern).toThrow(/nested quantifiers/);
+    }
+    const ok = structuredClone(def);
+    (ok.questions[3]!.validation as { pattern: string }).pattern = '^[A-Z]{2}-\\d+$';
+    expect(() => loadQuestionnaire(ok)).not.toThrow();
+  });
+
   it('requires text in the default locale', () => {
     const bad = structuredClone(def);
     bad.questions[0]!.prompt = { de: 'Nur Deutsch' } as never;
