@@ -11,6 +11,8 @@ import type { CompiledRule, Value } from './compile-rules.js';
 import { renderTemplate } from './rationale.js';
 import type { Facts } from './types.js';
 
+const NO_ELEMENT: readonly unknown[] = [undefined];
+
 /** A finding with the rule that produced it, for the decision. */
 export interface RuleMatch {
   finding: Finding;
@@ -47,17 +49,20 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   const data = facts as unknown as Record<string, unknown>;
   for (const compiled of rules) {
     const { rule } = compiled;
-    const elements: unknown[] = rule.forEach
-      ? Array.isArray(lookupVar(facts, rule.forEach))
-        ? (lookupVar(facts, rule.forEach) as unknown[])
-        : []
-      : [undefined];
+    const list = rule.forEach ? lookupVar(facts, rule.forEach) : undefined;
+    const elements: readonly unknown[] = rule.forEach ? (Array.isArray(list) ? list : []) : NO_ELEMENT;
     for (const element of elements) {
       if (rule.forEach) data.it = element;
       const matched = truthy(compiled.when(facts));
-      const subject = subjectOf(compiled, element, facts);
-      if (withTrace) out.trace.push({ ruleId: rule.id, subject, matched, facts: readFacts(compiled.reads, facts) });
+      if (withTrace)
+        out.trace.push({
+          ruleId: rule.id,
+          subject: subjectOf(compiled, element, facts),
+          matched,
+          facts: readFacts(compiled.reads, facts),
+        });
       if (!matched) continue;
+      const subject = subjectOf(compiled, element, facts);
       const rationale = renderTemplate(rule.rationale, facts);
       if (rule.category === 'information') {
         out.missing.push({
