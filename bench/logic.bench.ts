@@ -110,7 +110,7 @@ export default async function run(): Promise<BenchSection> {
     };
     return [name, run] as [string, (d: unknown) => unknown];
   });
-  const perSecond = interleavedRounds(all, data, 15);
+  const perSecond = interleavedRounds(all, data, 31);
   const base = perSecond.get('json-logic-js')!;
   const ours = perSecond.get('hrdd compiled')!;
   const jle = perSecond.get('json-logic-engine (compiled)')!;

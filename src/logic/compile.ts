@@ -28,6 +28,11 @@ const loose = {
   le: (a: unknown, b: unknown) => (a as number) <= (b as number),
 };
 
+/** json-logic-js's `parseFloat` coercion, skipping the string round trip for ordinary numbers (-0 becomes 0 as there). */
+function num(value: unknown): number {
+  return typeof value === 'number' && value !== 0 ? value : Number.parseFloat(value as string);
+}
+
 function missingKeys(data: unknown, values: readonly unknown[], work: Work): unknown[] {
   const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
   work.steps += keys.length;
@@ -163,6 +168,15 @@ class Compiler {
             return truthy(first) === stopOn ? first : b(data, work);
           };
         }
+        if (nodes.length === 3) {
+          const [a, b, c] = nodes as [Node, Node, Node];
+          return (data, work) => {
+            const first = a(data, work);
+            if (truthy(first) === stopOn) return first;
+            const second = b(data, work);
+            return truthy(second) === stopOn ? second : c(data, work);
+          };
+        }
         return (data, work) => {
           work.steps++;
           let current: unknown;
@@ -253,28 +267,25 @@ class Compiler {
       case '+': {
         if (args.length === 2) {
           const [a, b] = [arg(0), arg(1)];
-          return (data, work) =>
-            0 + Number.parseFloat(a(data, work) as string) + Number.parseFloat(b(data, work) as string);
+          return (data, work) => 0 + num(a(data, work)) + num(b(data, work));
         }
         const values = this.evaluator(args);
         return (data, work) => {
           let sum = 0;
-          for (const v of values(data, work)) sum = sum + Number.parseFloat(v as string);
+          for (const v of values(data, work)) sum = sum + num(v);
           return sum;
         };
       }
       case '*': {
         if (args.length === 2) {
           const [a, b] = [arg(0), arg(1)];
-          return (data, work) =>
-            Number.parseFloat(a(data, work) as string) * Number.parseFloat(b(data, work) as string);
+          return (data, work) => num(a(data, work)) * num(b(data, work));
         }
         const values = this.evaluator(args);
         return (data, work) => {
           const vs = values(data, work);
           let product = vs[0];
-          for (let i = 1; i < vs.length; i++)
-            product = Number.parseFloat(product as string) * Number.parseFloat(vs[i] as string);
+          for (let i = 1; i < vs.length; i++) product = num(product) * num(vs[i]);
           return product;
         };
       }
@@ -380,6 +391,20 @@ class Compiler {
           if (b === undefined || b === null) return null;
           const c = (b as Record<string, unknown>)[k2];
           return c === undefined ? null : c;
+        };
+      }
+      if (parts.length === 4) {
+        const [k0, k1, k2, k3] = parts as [string, string, string, string];
+        return (data) => {
+          if (data === null || data === undefined) return null;
+          const a = (data as Record<string, unknown>)[k0];
+          if (a === undefined || a === null) return null;
+          const b = (a as Record<string, unknown>)[k1];
+          if (b === undefined || b === null) return null;
+          const c = (b as Record<string, unknown>)[k2];
+          if (c === undefined || c === null) return null;
+          const d = (c as Record<string, unknown>)[k3];
+          return d === undefined ? null : d;
         };
       }
       return (data) => walkPlainPath(data, parts);
