@@ -7,6 +7,7 @@ import {
   defaultQuestionnaire,
   HrddError,
   loadQuestionnaire,
+  parseWith,
   TransactionSchema,
   toRecord,
 } from '../../src/index.js';
@@ -19,6 +20,36 @@ const AssessRequestSchema = z
     asOf: z.iso.date(),
   })
   .meta({ id: 'AssessRequest' });
+
+/** What POST /questionnaire/validate takes: the answers, and the transaction when conditions read it. */
+const ValidateRequestSchema = z
+  .strictObject({
+    answers: z.record(z.string(), z.unknown()),
+    transaction: TransactionSchema.optional(),
+    asOf: z.iso.date().optional().describe('Required with a transaction: date-based conditions read it.'),
+  })
+  .refine((body) => body.transaction === undefined || body.asOf !== undefined, {
+    path: ['asOf'],
+    message: 'asOf (YYYY-MM-DD) is required with a transaction',
+  })
+  .meta({ id: 'ValidateRequest' });
+
+const ValidationResultSchema = z
+  .strictObject({
+    ok: z.boolean(),
+    issues: z.array(
+      z.strictObject({
+        questionId: z.string(),
+        code: z.enum(['required', 'hidden', 'type', 'option', 'range', 'pattern', 'unknown-question']),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ValidationResult' });
+
+/** Request bodies are validated with their schema before anything runs; bad fields come back by path. */
+const body = async <S extends z.ZodType>(req: { json(): Promise<unknown> }, schema: S, what: string) =>
+  parseWith(schema, await req.json(), what);
 
 /** An OpenAPI 3.1 document generated from the same zod schemas the service validates with. */
 export function openApiDocument(): Record<string, unknown> {
@@ -74,24 +105,18 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/questionnaire/validate': {
         post: {
-          summary: 'Validate questionnaire answers, optionally for a transaction',
+          summary: 'Validate questionnaire answers, with the transaction when the questions depend on it',
           requestBody: {
             required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    answers: { type: 'object' },
-                    transaction: { type: 'object' },
-                    asOf: { type: 'string', format: 'date' },
-                  },
-                  required: ['answers'],
-                },
-              },
-            },
+            content: { 'application/json': { schema: ref(ValidateRequestSchema, 'input') } },
           },
-          responses: { '200': { description: '{ ok, issues }' }, '400': problem },
+          responses: {
+            '200': {
+              description: 'Whether the answers are complete and valid, and every issue by question',
+              content: { 'application/json': { schema: ref(ValidationResultSchema, 'output') } },
+            },
+            '400': problem,
+          },
         },
       },
       '/schema/{name}': {
@@ -119,27 +144,14 @@ export function createApp(): Hono {
     return c.json({ error: 'internal error' }, 500);
   });
   app.post('/assess', async (c) => {
-    const body = (await c.req.json()) as { transaction?: unknown; answers?: Record<string, unknown>; asOf?: string };
-    if (typeof body?.asOf !== 'string')
-      throw new HrddError('Invalid request', [{ path: 'asOf', message: 'asOf (YYYY-MM-DD) is required' }]);
-    const assessment = engine.assess(body.transaction, {
-      asOf: body.asOf,
-      ...(body.answers ? { answers: body.answers } : {}),
-    });
-    return c.json(
-      toRecord(
-        assessment,
-        { transaction: body.transaction, ...(body.answers ? { answers: body.answers } : {}) },
-        engine,
-      ),
-    );
+    const { transaction, answers, asOf } = await body(c.req, AssessRequestSchema, 'assess request');
+    const input = { transaction, ...(answers ? { answers } : {}) };
+    return c.json(toRecord(engine.assess(transaction, { asOf, ...(answers ? { answers } : {}) }), input, engine));
   });
   app.post('/questionnaire/validate', async (c) => {
-    const body = (await c.req.json()) as { answers?: unknown; transaction?: unknown; asOf?: string };
-    const facts = body.transaction
-      ? (engine.facts(body.transaction, { asOf: body.asOf ?? '2026-01-01' }) as unknown as Record<string, unknown>)
-      : undefined;
-    return c.json(questionnaire.validate(body.answers, facts));
+    const { answers, transaction, asOf } = await body(c.req, ValidateRequestSchema, 'validate request');
+    const facts = transaction && asOf ? engine.facts(transaction, { asOf }) : undefined;
+    return c.json(questionnaire.validate(answers, facts as unknown as Record<string, unknown> | undefined));
   });
   app.get('/schema/:name', (c) => {
     const make = schemaRegistry[c.req.param('name')];

@@ -35,12 +35,15 @@ describe('HTTP service example', () => {
     expect(replayAssessment(record).reproduced).toBe(true);
   });
 
-  it('bad input is a 400 naming the fields', async () => {
+  it('bad input is a 400 naming the fields by their path in the request', async () => {
     const res = await post('/assess', { transaction: { ...example('01-'), destination: 'XX' }, asOf: '2026-11-01' });
     expect(res.status).toBe(400);
-    expect((await json(res)).issues[0].path).toBe('destination');
+    expect((await json(res)).issues[0].path).toBe('transaction.destination');
+    const noDate = await json(await post('/assess', { transaction: example('01-') }));
+    expect(noDate.issues).toContainEqual(expect.objectContaining({ path: 'asOf' }));
     const noJson = await fetch(`${base}/assess`, { method: 'POST', body: '{oops' });
     expect(noJson.status).toBe(400);
+    expect((await json(noJson)).error).toBe('request body is not JSON');
   });
 
   it('POST /questionnaire/validate checks answers against the transaction', async () => {
@@ -52,6 +55,11 @@ describe('HTTP service example', () => {
     const body = await json(res);
     expect(body.ok).toBe(false);
     expect(body.issues).toContainEqual(expect.objectContaining({ questionId: 'misuse_reports', code: 'type' }));
+    const undated = await post('/questionnaire/validate', { answers: {}, transaction: example('03-') });
+    expect(undated.status).toBe(400);
+    expect((await json(undated)).issues).toEqual([
+      { path: 'asOf', message: 'asOf (YYYY-MM-DD) is required with a transaction' },
+    ]);
   });
 
   it('GET /schema/:name and /openapi.json', async () => {
@@ -61,6 +69,9 @@ describe('HTTP service example', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/assess', '/questionnaire/validate', '/schema/{name}']);
     expect(doc.components.schemas.Transaction).toBeDefined();
+    const validate = doc.paths['/questionnaire/validate'].post;
+    expect(validate.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ValidateRequest');
+    expect(doc.components.schemas.ValidationResult.properties.ok.type).toBe('boolean');
     expect(JSON.stringify(doc)).not.toContain('"#/$defs/');
   });
 });

@@ -1,12 +1,37 @@
-import type { Assessment, Decision } from '../model/index.js';
+import {
+  type Assessment,
+  type Decision,
+  type Finding,
+  type ScoreBand,
+  safeParseTransaction,
+  type Transaction,
+} from '../model/index.js';
 
-/** What a report needs: an Assessment, or a record (an Assessment with input and options). */
-export type Reportable = Assessment & { input?: unknown; options?: unknown };
+interface Versioned {
+  readonly id: string;
+  readonly version: string;
+  readonly hash: string;
+}
+
+/**
+ * What a report needs: an Assessment, or a record (an Assessment with the input and options it ran with). The
+ * record parts are read structurally so the report depends on the model only.
+ */
+export type Reportable = Assessment & {
+  input?: { transaction?: unknown; answers?: Readonly<Record<string, unknown>> };
+  options?: { evaluator?: string; lists?: readonly Versioned[] };
+};
+
+/** A source or red flag cited by a finding: its title and where to read it. */
+export interface ReportRef {
+  title: string;
+  url?: string;
+}
 
 export interface ReportOptions {
-  /** Titles (and URLs) of reference ids, e.g. `refsRegistry` from the bundled data. */
-  refs?: Readonly<Record<string, { title: string; url?: string }>>;
-  /** File name to show in the replay command. */
+  /** Titles (and URLs) of reference ids, e.g. `refsRegistry` from the bundled data; without it ids are shown. */
+  refs?: Readonly<Record<string, ReportRef>>;
+  /** File name to show in the replay command (default `<record.json>`). */
   recordFile?: string;
 }
 
@@ -27,6 +52,46 @@ export const DECISION_EXPLAINED: Record<Decision, string> = {
 export const DISCLAIMER =
   'hrdd supports human-rights due diligence under the UN Guiding Principles and the Export Controls and Human Rights Initiative Code of Conduct. It does not determine licence requirements and is not legal advice.';
 
-export function subjectText(subject: Assessment['findings'][number]['subject']): string {
+/** Score bands of a risk value (severity × likelihood), as the engine assigns them. */
+export function riskBand(risk: number): ScoreBand {
+  if (risk <= 0) return 'none';
+  if (risk <= 4) return 'low';
+  if (risk <= 8) return 'medium';
+  if (risk <= 12) return 'high';
+  return 'critical';
+}
+
+export function subjectText(subject: Finding['subject']): string {
   return subject ? `${subject.kind} ${subject.id}` : 'transaction';
+}
+
+/** The transaction of a record, when it has one that parses; reports then name parties and items. */
+export function recordTransaction(report: Reportable): Transaction | undefined {
+  if (report.input?.transaction === undefined) return undefined;
+  const parsed = safeParseTransaction(report.input.transaction);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Party names by id, for showing who must give an assurance. */
+export function partyNames(tx: Transaction | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!tx) return names;
+  for (const p of [tx.exporter, tx.consignee, ...tx.endUsers, ...(tx.intermediaries ?? [])])
+    if (p) names.set(p.id, p.name);
+  return names;
+}
+
+/** Headline figures shown beside the decision. */
+export function summary(a: Assessment) {
+  const outstanding = a.requiredAssurances.filter((r) => r.status === 'outstanding').length;
+  const blocking = a.missingInformation.filter((m) => m.blocking).length;
+  let highestSeverity = 0;
+  for (const f of a.findings) highestSeverity = Math.max(highestSeverity, f.severity.level);
+  return { outstanding, blocking, highestSeverity };
+}
+
+/** The exact replay command, with the file name quoted for a POSIX shell when it needs it. */
+export function replayCommand(recordFile = '<record.json>'): string {
+  const safe = recordFile === '<record.json>' || /^[A-Za-z0-9._/@:+=,-]+$/.test(recordFile);
+  return `hrdd replay ${safe ? recordFile : `'${recordFile.replace(/'/g, `'\\''`)}'`}`;
 }

@@ -2,32 +2,38 @@ import {
   DECISION_EXPLAINED,
   DECISION_TEXT,
   DISCLAIMER,
+  partyNames,
   type Reportable,
   type ReportOptions,
+  recordTransaction,
+  replayCommand,
   subjectText,
+  summary,
 } from './common.js';
+import { markdownCode as code, escapeMarkdown as md } from './escape.js';
 
-/** Escapes text for a Markdown table cell or paragraph. */
-function md(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/([*_`<>[\]])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+function refText(id: string, options: ReportOptions): string {
+  const info = options.refs && Object.hasOwn(options.refs, id) ? options.refs[id] : undefined;
+  return info ? `${md(id)} (${md(info.title)})` : md(id);
 }
 
-/** A Markdown report of an assessment or record: decision, findings, assurances, missing information, provenance. */
+/**
+ * A Markdown report of an assessment or record: decision, ranked findings with rationale and sources, the
+ * assurance checklist, missing information and provenance. Every value is escaped; deterministic.
+ */
 export function renderMarkdown(assessment: Reportable, options: ReportOptions = {}): string {
   const a = assessment;
+  const { outstanding, blocking } = summary(a);
+  const names = partyNames(recordTransaction(a));
   const out: string[] = [];
   out.push(`# Due-diligence assessment ${md(a.transactionId)}`, '');
   out.push(`**Decision: ${DECISION_TEXT[a.decision]}** (\`${a.decision}\`) — ${DECISION_EXPLAINED[a.decision]}`, '');
   out.push(
-    `Score ${a.score.value} (${a.score.band}) · as of ${a.asOf}${a.reviewBy ? ` · review by ${a.reviewBy}` : ''}`,
+    `Score ${a.score.value} (${a.score.band}) · ${a.findings.length} finding(s) · ${outstanding} of ${a.requiredAssurances.length} assurance(s) outstanding · ${a.missingInformation.length} missing (${blocking} blocking) · as of ${a.asOf}${a.reviewBy ? ` · review by ${a.reviewBy}` : ''}`,
     '',
   );
   out.push('## Findings', '');
-  if (a.findings.length === 0) out.push('No finding.', '');
+  if (a.findings.length === 0) out.push('No rule matched this transaction.', '');
   else {
     out.push(
       '| # | Finding | Subject | Severity (scale/scope/irremediability) | Likelihood | Risk | Involvement |',
@@ -36,13 +42,13 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
     a.findings.forEach((f, i) => {
       const s = f.severity;
       out.push(
-        `| ${i + 1} | ${md(f.title)} (\`${f.ruleId}\`) | ${md(subjectText(f.subject))} | ${s.level} (${s.scale}/${s.scope}/${s.irremediability}) | ${f.likelihood} | ${f.risk} | ${f.involvement ?? '—'} |`,
+        `| ${i + 1} | ${md(f.title)} (${code(f.ruleId)}) | ${md(subjectText(f.subject))} | ${s.level} (${s.scale}/${s.scope}/${s.irremediability}) | ${f.likelihood} | ${f.risk} | ${f.involvement ?? '—'} |`,
       );
     });
     out.push('');
     a.findings.forEach((f, i) => {
-      const refs = f.refs.map((r) => (options.refs?.[r] ? `${r} (${md(options.refs[r]!.title)})` : r)).join('; ');
-      out.push(`${i + 1}. **${md(f.title)}** — ${md(f.rationale)}  `, `   Sources: ${refs}`);
+      out.push(`${i + 1}. **${md(f.title)}** — ${md(f.rationale)}  `);
+      out.push(`   Sources: ${f.refs.map((r) => refText(r, options)).join('; ') || '—'}`);
     });
     out.push('');
   }
@@ -52,8 +58,10 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
     for (const r of a.requiredAssurances) {
       const box = r.status === 'satisfied' ? '[x]' : '[ ]';
       const until = r.validUntil ? `, valid until ${r.validUntil}` : '';
+      const name = r.from ? names.get(r.from) : undefined;
+      const from = r.from ? ` from ${code(r.from)}${name ? ` (${md(name)})` : ''}` : '';
       out.push(
-        `- ${box} ${md(r.title)} (\`${r.type}\`)${r.from ? ` from ${md(r.from)}` : ''} — ${r.status}${until}; required by ${r.because.join(', ')}`,
+        `- ${box} ${md(r.title)} (${code(r.type)})${from} — ${r.status}${until}; required by ${r.because.map(code).join(', ')}`,
       );
     }
     out.push('');
@@ -62,21 +70,22 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
   if (a.missingInformation.length === 0) out.push('None.', '');
   else {
     for (const m of a.missingInformation)
-      out.push(`- \`${md(m.path)}\` — ${md(m.reason)} (${m.blocking ? 'blocking' : 'condition'})`);
+      out.push(`- ${code(m.path)} — ${md(m.reason)} (${m.blocking ? 'blocking' : 'condition'})`);
     out.push('');
   }
-  if (a.notes?.length) {
-    out.push('## Notes', '', ...a.notes.map((n) => `- ${md(n)}`), '');
-  }
+  if (a.notes?.length) out.push('## Notes', '', ...a.notes.map((n) => `- ${md(n)}`), '');
   const p = a.provenance;
+  const versioned = (d: { id: string; version: string; hash: string }) =>
+    `${md(d.id)} ${md(d.version)} ${code(d.hash)}`;
   out.push('## Provenance', '');
-  out.push(`- Engine: ${p.engine.name} ${p.engine.version}`);
-  out.push(`- Rule set: ${p.ruleset.id} ${p.ruleset.version} \`${p.ruleset.hash}\``);
-  if (p.questionnaire)
-    out.push(`- Questionnaire: ${p.questionnaire.id} ${p.questionnaire.version} \`${p.questionnaire.hash}\``);
-  for (const d of p.data) out.push(`- Data: ${md(d.id)} ${md(d.version)} \`${d.hash}\``);
-  out.push(`- Input: \`${p.inputHash}\``, `- As of: ${p.asOf}`, '');
-  out.push(`Replay: \`hrdd replay ${options.recordFile ?? '<record.json>'}\``, '');
+  out.push(`- Engine: ${md(p.engine.name)} ${md(p.engine.version)}`);
+  out.push(`- Rule set: ${versioned(p.ruleset)}`);
+  if (a.options?.evaluator) out.push(`- Evaluator: ${md(a.options.evaluator)}`);
+  if (p.questionnaire) out.push(`- Questionnaire: ${versioned(p.questionnaire)}`);
+  for (const d of p.data) out.push(`- Data: ${versioned(d)}`);
+  for (const l of a.options?.lists ?? []) out.push(`- Screening list: ${versioned(l)}`);
+  out.push(`- Input: ${code(p.inputHash)}`, `- As of: ${p.asOf}`, '');
+  out.push(`Replay: ${code(replayCommand(options.recordFile))}`, '');
   out.push(`_${DISCLAIMER}_`, '');
   return out.join('\n');
 }
