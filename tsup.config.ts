@@ -1,8 +1,5 @@
 import { defineConfig } from 'tsup';
 
-// canonicalize ships ESM only: bundle it so `require('hrdd')` works.
-const noExternal = ['canonicalize'];
-
 export default defineConfig([
   {
     entry: {
@@ -15,7 +12,6 @@ export default defineConfig([
     sourcemap: false,
     clean: true,
     target: 'node20',
-    noExternal,
     splitting: false,
     shims: true,
   },
@@ -23,7 +19,6 @@ export default defineConfig([
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
-    noExternal,
     splitting: false,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 /** One section of `npm run bench`: a table to print and a summary written to bench/results.json. */
 export interface BenchSection {
   name: string;
@@ -34,4 +38,11 @@ export function interleavedRounds<T>(
   }
   if (sink < 0) console.log(sink); // keeps the results observable
   return new Map([...samples].map(([name, s]) => [name, median(s)]));
+}
+
+/** The built package (`dist/`), as users run it: `npm run bench` builds first. Typed as the sources. */
+export async function builtPackage(): Promise<typeof import('../src/index.js')> {
+  const entry = join(import.meta.dirname, '..', 'dist', 'index.js');
+  if (!existsSync(entry)) throw new Error('dist/index.js is missing: run `npm run build` (npm run bench does)');
+  return import(pathToFileURL(entry).href);
 }

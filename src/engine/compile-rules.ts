@@ -1,7 +1,14 @@
-import { type CompiledLogic, compileWith, type EvaluatorKind, type LogicOperations } from '../logic/index.js';
+import {
+  type CompiledLogic,
+  compileWith,
+  type EvaluatorKind,
+  factsReader,
+  type LogicOperations,
+  pathReader,
+} from '../logic/index.js';
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
-import { templatePaths } from './rationale.js';
+import { compileTemplate, templatePaths } from './rationale.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
 export type Value = (data: unknown) => unknown;
@@ -17,6 +24,13 @@ export interface CompiledRule {
   blocking: Value;
   /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
   reads: string[];
+  /** The values at `reads`, keyed by path. */
+  readFacts: (facts: unknown) => Record<string, unknown>;
+  /** The `forEach` list, when the rule has one. */
+  list?: (facts: unknown) => unknown;
+  rationale: (facts: unknown) => string;
+  /** The missing-information path (information rules). */
+  path: (facts: unknown) => string;
   subjectKind: 'party' | 'item' | 'transaction';
 }
 
@@ -54,7 +68,10 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
       };
       const reads = new Set<string>([
         ...when.reads,
-        ...Object.values(parts).flatMap((p) => p.reads),
+        ...parts.scale.reads,
+        ...parts.scope.reads,
+        ...parts.irremediability.reads,
+        ...parts.likelihood.reads,
         ...templatePaths(rule.rationale),
       ]);
       const compiled: CompiledRule = {
@@ -66,6 +83,10 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         likelihood: parts.likelihood.fn,
         blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
         reads: [...reads].sort(),
+        readFacts: factsReader([...reads].sort()),
+        ...(rule.forEach ? { list: pathReader(rule.forEach) } : {}),
+        rationale: compileTemplate(rule.rationale),
+        path: compileTemplate(rule.path ?? rule.forEach ?? rule.id),
         subjectKind: subjectKindOf(rule.forEach),
       };
       if (rule.involvement !== undefined)

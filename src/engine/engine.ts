@@ -19,7 +19,7 @@ import { compileRules } from './compile-rules.js';
 import { addDaysIso } from './dates.js';
 import { decide, scoreBand } from './decide.js';
 import { compareFindings, evaluateRules } from './evaluate.js';
-import { deriveFacts, type FactContext, indexGroups } from './facts.js';
+import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
 import { screenParties } from './screen.js';
 import type { Facts } from './types.js';
@@ -96,6 +96,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const context: FactContext = {
     countryData,
     groupsByCountry: indexGroups(countryGroups),
+    countryCache: new Map(),
+    highRisk: highRiskSet(ruleset.parameters),
     validityDays: new Map(ruleset.assurances.map((a) => [a.type, a.validityDays])),
     ...(screening ? { screen: screenParties(screening.index, ruleset.parameters) } : {}),
   };
@@ -146,7 +148,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ...evaluation.missing.map(({ path, reason, blocking }) => ({ path, reason, blocking })),
       ...missingFromQuestions,
     ];
-    const required = requiredAssurances(evaluation.matches, f.transaction, definitions, f.derived.assurancesObtained);
+    const required = requiredAssurances(
+      evaluation.matches,
+      f.derived.parties,
+      definitions,
+      f.derived.assurancesObtained,
+    );
     const decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
     const value = findings.reduce((max, x) => Math.max(max, x.risk), 0);
     const band = scoreBand(value);

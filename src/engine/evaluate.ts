@@ -1,4 +1,4 @@
-import { lookupVar, readFacts, truthy } from '../logic/index.js';
+import { truthy } from '../logic/index.js';
 import {
   type Finding,
   INVOLVEMENTS,
@@ -8,7 +8,6 @@ import {
   type Subject,
 } from '../model/index.js';
 import type { CompiledRule, Value } from './compile-rules.js';
-import { renderTemplate } from './rationale.js';
 import type { Facts } from './types.js';
 
 const NO_ELEMENT: readonly unknown[] = [undefined];
@@ -37,67 +36,83 @@ function involvementOf(fn: Value | undefined, data: unknown): Involvement | unde
   return (INVOLVEMENTS as readonly unknown[]).includes(value) ? (value as Involvement) : undefined;
 }
 
+function ownValue(element: unknown, key: string): unknown {
+  return typeof element === 'object' && element !== null && Object.hasOwn(element, key)
+    ? (element as Record<string, unknown>)[key]
+    : undefined;
+}
+
 function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject {
   if (rule.subjectKind === 'transaction') return { kind: 'transaction', id: facts.transaction.id };
-  const id = lookupVar(element, 'id') ?? lookupVar(element, 'partyId');
+  const id = ownValue(element, 'id') ?? ownValue(element, 'partyId') ?? null;
   return { kind: rule.subjectKind, id: typeof id === 'string' ? id : String(id) };
 }
 
 /** Evaluates every compiled rule on the facts: one finding (or missing-information entry) per match. */
 export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, withTrace: boolean): Evaluation {
   const out: Evaluation = { matches: [], missing: [], trace: [] };
-  const data = facts as unknown as Record<string, unknown>;
+  // What rules read: the facts plus the current forEach element as `it` (null outside forEach). One object of one
+  // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
+  const { transaction, answers, asOf, params, derived } = facts;
+  const data: Facts & { it: unknown } = { transaction, answers, asOf, params, derived, it: null };
   for (const compiled of rules) {
     const { rule } = compiled;
-    const list = rule.forEach ? lookupVar(facts, rule.forEach) : undefined;
-    const elements: readonly unknown[] = rule.forEach ? (Array.isArray(list) ? list : []) : NO_ELEMENT;
+    const list = compiled.list?.(data);
+    const elements: readonly unknown[] = compiled.list ? (Array.isArray(list) ? list : []) : NO_ELEMENT;
     for (const element of elements) {
-      if (rule.forEach) data.it = element;
-      const matched = truthy(compiled.when(facts));
+      data.it = element ?? null;
+      const matched = truthy(compiled.when(data));
       if (withTrace)
         out.trace.push({
           ruleId: rule.id,
-          subject: subjectOf(compiled, element, facts),
+          subject: subjectOf(compiled, element, data),
           matched,
-          facts: readFacts(compiled.reads, facts),
+          facts: compiled.readFacts(data),
         });
       if (!matched) continue;
-      const subject = subjectOf(compiled, element, facts);
-      const rationale = renderTemplate(rule.rationale, facts);
+      const rationale = compiled.rationale(data);
       if (rule.category === 'information') {
         out.missing.push({
           ruleId: rule.id,
-          path: renderTemplate(rule.path ?? rule.forEach ?? rule.id, facts),
+          path: compiled.path(data),
           reason: rationale,
-          blocking: truthy(compiled.blocking(facts)),
+          blocking: truthy(compiled.blocking(data)),
         });
         continue;
       }
       const severity = {
-        scale: level(compiled.scale(facts)),
-        scope: level(compiled.scope(facts)),
-        irremediability: level(compiled.irremediability(facts)),
+        scale: level(compiled.scale(data)),
+        scope: level(compiled.scope(data)),
+        irremediability: level(compiled.irremediability(data)),
         level: 0,
       };
       severity.level = Math.max(severity.scale, severity.scope, severity.irremediability);
-      const likelihood = level(compiled.likelihood(facts));
-      const involvement = involvementOf(compiled.involvement, facts);
-      const finding: Finding = {
-        ruleId: rule.id,
-        title: rule.title,
-        category: rule.category,
-        subject,
-        severity,
-        likelihood,
-        risk: severity.level * likelihood,
-        ...(involvement ? { involvement } : {}),
-        refs: [...rule.refs],
-        rationale,
-        facts: readFacts(compiled.reads, facts),
-      };
+      const likelihood = level(compiled.likelihood(data));
+      const involvement = involvementOf(compiled.involvement, data);
+      const subject = subjectOf(compiled, element, data);
+      const risk = severity.level * likelihood;
+      const refs = rule.refs.slice();
+      const factsRead = compiled.readFacts(data);
+      const { id: ruleId, title, category } = rule;
+      // Two literals rather than a spread: one fixed shape each, fields in the published order.
+      const finding: Finding = involvement
+        ? {
+            ruleId,
+            title,
+            category,
+            subject,
+            severity,
+            likelihood,
+            risk,
+            involvement,
+            refs,
+            rationale,
+            facts: factsRead,
+          }
+        : { ruleId, title, category, subject, severity, likelihood, risk, refs, rationale, facts: factsRead };
       out.matches.push({ finding, rule: compiled });
     }
-    delete data.it;
+    data.it = null;
   }
   return out;
 }

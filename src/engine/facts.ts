@@ -17,6 +17,15 @@ export interface FactContext {
   groupsByCountry: ReadonlyMap<string, readonly string[]>;
   validityDays: ReadonlyMap<string, number>;
   screen?: (party: PartyFact) => ScreeningHitFact[];
+  /** Country facts depend on the engine's data only: built once per code, frozen, shared by assessments. */
+  countryCache?: Map<string, CountryFact>;
+  /** `params.highRiskCapabilities` as a set, when prepared once per engine. */
+  highRisk?: ReadonlySet<string>;
+}
+
+/** The rule set's `highRiskCapabilities` parameter as a set (empty when absent or not a list). */
+export function highRiskSet(params: Record<string, unknown>): Set<string> {
+  return new Set(Array.isArray(params.highRiskCapabilities) ? (params.highRiskCapabilities as string[]) : []);
 }
 
 /** Country code → sorted ids of the groups it belongs to. */
@@ -35,7 +44,27 @@ export function indexGroups(groups: CountryGroups): Map<string, string[]> {
 
 const sortedUnique = <T extends string>(values: Iterable<T>): T[] => [...new Set(values)].sort();
 
+/** The sorted distinct strings of every element's list (a loop: `flatMap` costs far more on short arrays). */
+function sortedUniqueOf<E, T extends string>(elements: readonly E[], list: (element: E) => readonly T[]): T[] {
+  const values = new Set<T>();
+  for (const element of elements) for (const value of list(element)) values.add(value);
+  return [...values].sort();
+}
+
 function countryFact(code: string, ctx: FactContext): CountryFact {
+  const cached = ctx.countryCache?.get(code);
+  if (cached) return cached;
+  const fact = deepFreeze(buildCountryFact(code, ctx));
+  ctx.countryCache?.set(code, fact);
+  return fact;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) deepFreeze(child);
+  return Object.freeze(value);
+}
+
+function buildCountryFact(code: string, ctx: FactContext): CountryFact {
   const observations = ctx.countryData.countries[code as keyof CountryData['countries']] ?? {};
   const indicators: Record<string, number> = {};
   const indicatorYears: Record<string, number> = {};
@@ -108,8 +137,8 @@ export function deriveFacts(
     }
   }
 
-  const capabilities = sortedUnique(tx.items.flatMap((i) => i.capabilities));
-  const highRisk = new Set(Array.isArray(params.highRiskCapabilities) ? (params.highRiskCapabilities as string[]) : []);
+  const capabilities = sortedUniqueOf(tx.items, (i) => i.capabilities);
+  const highRisk = ctx.highRisk ?? highRiskSet(params);
   const assurancesObtained: ObtainedAssuranceFact[] = (tx.assurances ?? []).map((a) => {
     const validUntil = a.validUntil ?? addDaysIso(a.obtainedOn, ctx.validityDays.get(a.type) ?? 365);
     return {
@@ -130,8 +159,8 @@ export function deriveFacts(
     countries,
     destination: countries[tx.destination]!,
     involvedCountries,
-    groupsInvolved: sortedUnique(involvedCountries.flatMap((c) => countries[c]!.groups)),
-    transitGroups: sortedUnique(transit.flatMap((c) => countries[c]!.groups)),
+    groupsInvolved: sortedUniqueOf(involvedCountries, (c) => countries[c]!.groups),
+    transitGroups: sortedUniqueOf(transit, (c) => countries[c]!.groups),
     screening: {
       hits,
       certainBarring: hits.some((h) => h.certain && h.effect === 'bars-export'),

@@ -4,13 +4,13 @@ import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
 export { assertValidLogic, compileLogic } from './compile.js';
 export { dateOperations, inGroupOperation, setOperations } from './operations.js';
-export { collectReads, readFacts } from './reads.js';
+export { collectReads, factsReader, readFacts } from './reads.js';
 export { compileReference, REFERENCE_PREFIX } from './reference.js';
 export { truthy } from './truthy.js';
 export type { CompiledLogic, EvaluatorKind, LogicOperation, LogicOperations, LogicOptions } from './types.js';
 export { LOGIC_LIMITS } from './types.js';
 export { validateLogic, validateOperations } from './validate.js';
-export { lookupVar } from './var.js';
+export { lookupVar, pathReader } from './var.js';
 
 export const EVALUATORS: readonly EvaluatorKind[] = ['compiled', 'reference'];
 

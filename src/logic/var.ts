@@ -49,3 +49,10 @@ export function walkPlainPath(data: unknown, parts: readonly string[]): unknown 
   }
   return current;
 }
+
+/** `(data) => lookupVar(data, path)` for a fixed path, split and checked once instead of on every read. */
+export function pathReader(path: string): (data: unknown) => unknown {
+  if (path === '') return (data) => data;
+  const parts = path.split('.');
+  return parts.every(isPlainKey) ? (data) => walkPlainPath(data, parts) : (data) => walkPath(data, parts, null);
+}

@@ -183,18 +183,18 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
   }));
   const byId = new Map(prepared.map((p) => [p.question.id, p]));
 
-  /** Visibility and requirement of every question, evaluated in dependency order. */
+  /** Visibility and requirement of every question by its index, evaluated in dependency order. */
   function states(answers: Record<string, unknown>, facts: Record<string, unknown> = {}) {
     const effective: Record<string, unknown> = {};
     const data = { ...facts, answers: effective };
-    const result = new Map<string, { visible: boolean; required: boolean; data: unknown }>();
+    const result = new Array<{ visible: boolean; required: boolean; data: unknown }>(prepared.length);
     for (const i of order) {
       const p = prepared[i]!;
       const visible = p.visibleIf ? truthy(p.visibleIf(data)) : true;
       const required = visible && (p.question.required === true || (p.requiredIf ? truthy(p.requiredIf(data)) : false));
       const id = p.question.id;
       if (visible && Object.hasOwn(answers, id)) effective[id] = answers[id];
-      result.set(id, { visible, required, data });
+      result[i] = { visible, required, data };
     }
     return result;
   }
@@ -205,8 +205,8 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     const unknown: AnswerIssue[] = Object.keys(answers)
       .filter((key) => !byId.has(key))
       .map((key) => ({ questionId: key, code: 'unknown-question' as const, message: `no question "${key}"` }));
-    const questions = prepared.map((p) => {
-      const st = s.get(p.question.id)!;
+    const questions = prepared.map((p, i) => {
+      const st = s[i]!;
       const answered = Object.hasOwn(answers, p.question.id) && isAnswered(answers[p.question.id]);
       const status = answered ? (st.visible ? 'answered' : 'hidden') : st.required ? 'unanswered-required' : 'open';
       return {
@@ -232,7 +232,7 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     definition: def,
     visibleQuestions(answers, facts) {
       const s = states(answers ?? {}, facts);
-      return def.questions.filter((question) => s.get(question.id)!.visible);
+      return def.questions.filter((_, i) => s[i]!.visible);
     },
     validate(answers, facts) {
       if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
@@ -269,10 +269,11 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
       let answered = 0;
       let required = 0;
       let requiredAnswered = 0;
-      for (const [id, st] of s) {
+      for (let i = 0; i < prepared.length; i++) {
+        const st = s[i]!;
         if (!st.visible) continue;
         visible++;
-        const a = isAnswered(answers[id]);
+        const a = isAnswered(answers[prepared[i]!.question.id]);
         if (a) answered++;
         if (st.required) {
           required++;
@@ -286,9 +287,10 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
       const s = states(answers, facts);
       let value = 0;
       let max = 0;
-      for (const p of prepared) {
+      for (let i = 0; i < prepared.length; i++) {
+        const p = prepared[i]!;
         const opts = p.question.options;
-        if (!opts || !s.get(p.question.id)!.visible || !opts.some((o) => o.score !== undefined)) continue;
+        if (!opts || !s[i]!.visible || !opts.some((o) => o.score !== undefined)) continue;
         const weight = p.question.weight ?? 1;
         const scoreOf = (v: unknown) => opts.find((o) => o.value === v)?.score ?? 0;
         const a = answers[p.question.id];
@@ -329,12 +331,14 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     },
     review(answers, facts) {
       const { unknown, questions } = examine(answers, facts);
+      const invalid = [...unknown];
+      for (const x of questions) if (x.problems.length > 0) invalid.push(...x.problems);
       return {
         hidden: questions
           .filter((x) => x.status === 'hidden')
           .map((x) => x.p.question.id)
           .sort(),
-        invalid: [...unknown, ...questions.flatMap((x) => x.problems)],
+        invalid,
         missing: questions.filter((x) => x.status === 'unanswered-required').map((x) => missingEntry(x.p, x.st.data)),
       };
     },

@@ -12,7 +12,7 @@ const dist = (file: string) => {
 };
 
 describe('built package', () => {
-  it('works through require() (CommonJS, canonicalize bundled)', () => {
+  it('works through require() (CommonJS, every dependency resolvable from CJS)', () => {
     const require = createRequire(import.meta.url);
     const hrdd = require(dist('index.cjs'));
     expect(hrdd.parseTransaction(example('01-')).id).toBe('SO-2026-0101');

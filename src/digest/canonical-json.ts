@@ -1,0 +1,27 @@
+import { configure } from 'safe-stable-stringify';
+import { HrddError } from '../errors.js';
+
+// Sorted keys (UTF-16 code-unit order, as RFC 8785 requires), ECMAScript number and string serialisation; strict:
+// NaN, Infinity, functions, symbols and bigints throw instead of becoming `null` or vanishing.
+const stringify = configure({ deterministic: true, strict: true, circularValue: Error, bigint: false });
+
+// JSON.stringify writes a lone surrogate as a lowercase `\udXXX` escape (paired ones stay raw), so an escape that
+// is not itself escaped (an even run of backslashes before it) marks one.
+const LONE_SURROGATE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+
+function notJson(message: string): HrddError {
+  return new HrddError('Value cannot be canonicalised as JSON', [{ path: '', message }]);
+}
+
+/** RFC 8785 (JSON Canonicalization Scheme) text of a JSON value; anything that is not I-JSON is an `HrddError`. */
+export function canonicalJson(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = stringify(value);
+  } catch (error) {
+    throw notJson(error instanceof Error ? error.message : String(error));
+  }
+  if (text === undefined) throw notJson('not JSON');
+  if (text.includes('\\ud') && LONE_SURROGATE.test(text)) throw notJson('a string holds a lone surrogate');
+  return text;
+}
