@@ -62,7 +62,8 @@ function workerFile(): string {
 function unpack(packed: Uint8Array): { text: Buffer; decisions: (string | null)[]; records?: unknown[] } {
   const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0);
   const text = Buffer.from(packed.buffer, packed.byteOffset + 4, length);
-  const decisions = JSON.parse(Buffer.from(packed.buffer, packed.byteOffset + 4 + length).toString('utf8')) as (
+  const tail = Buffer.from(packed.buffer, packed.byteOffset + 4 + length, packed.byteLength - 4 - length);
+  const decisions = JSON.parse(tail.toString('utf8')) as (
     | string
     | null
   )[];
@@ -171,13 +172,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         break;
       }
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      // Count newlines and cut the buffer once per chunk of lines, not once per line: the main thread allocates
+      // next to nothing per line.
       let start = 0;
-      for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
-        pending.push(buffer.subarray(start, nl + 1));
+      for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, nl + 1)) {
         pendingLines++;
         lineNo++;
-        start = nl + 1;
         if (pendingLines >= chunkSize) {
+          pending.push(buffer.subarray(start, nl + 1));
+          start = nl + 1;
           flush();
           while (inFlight.length >= maxInFlight) await drainOne();
         }

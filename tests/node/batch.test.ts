@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assessStream, verifyLogFile } from '../../src/node/index.js';
 import { CLI, hrdd } from '../cli/run-cli.js';
-import { baseTransaction, example } from '../helpers.js';
+import { baseTransaction, example, ROOT } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrdd-batch-'));
 const BROKEN = new Set([2, 500, 31_337, 99_999]);
@@ -141,5 +143,44 @@ describe('assessStream', () => {
     for await (const line of assessStream(lines, { asOf: '2026-11-01' })) out.push(line);
     expect(out.map((l) => JSON.parse(l).decision ?? JSON.parse(l).line)).toEqual(['proceed', 2, 'decline']);
     expect(JSON.parse(out[2]!).asOf).toBe('2026-01-01');
+  });
+});
+
+describe('runBatch', () => {
+  it('cuts chunks on line boundaries whatever the read sizes: the same output as one whole read', async () => {
+    // The built module: worker threads load compiled JavaScript.
+    const { runBatch } = (await import(
+      pathToFileURL(join(ROOT, 'dist', 'node', 'index.js')).href
+    )) as typeof import('../../src/node/index.js');
+    const lines = Array.from({ length: 23 }, (_, i) =>
+      i % 7 === 3 ? '{oops' : JSON.stringify({ transaction: { ...example('0' + ((i % 9) + 1) + '-'), id: `T-${i}` } }),
+    );
+    const text = `${lines.join('\r\n')}\r\n${JSON.stringify({ transaction: example('01-') })}`; // no final newline
+    const run = async (pieces: Buffer[], chunkSize: number) => {
+      const out: Buffer[] = [];
+      const output = new Writable({ write: (chunk, _enc, done) => (out.push(chunk), done()) });
+      const summary = await runBatch({
+        input: Readable.from(pieces),
+        output,
+        files: {},
+        asOf: '2026-11-01',
+        chunkSize,
+      });
+      return { text: Buffer.concat(out).toString('utf8'), summary };
+    };
+    const whole = await run([Buffer.from(text)], 1000);
+    const bytes = Buffer.from(text);
+    const pieces: Buffer[] = [];
+    for (let at = 0, n = 1; at < bytes.length; at += n, n = (n * 7 + 3) % 61) pieces.push(bytes.subarray(at, at + n));
+    const split = await run(pieces, 3);
+    expect(split.text).toBe(whole.text);
+    expect(split.summary.lines).toBe(24);
+    expect(split.summary.errors).toBe(3);
+    expect(
+      whole.text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).line ?? null),
+    ).toEqual(lines.map((l, i) => (l === '{oops' ? i + 1 : null)).concat([null]));
   });
 });
