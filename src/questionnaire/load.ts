@@ -68,6 +68,8 @@ interface Prepared {
   requiredIf?: CompiledLogic;
   blocking?: CompiledLogic | boolean;
   pattern?: RegExp;
+  /** The missing-information entry's path and reason when unanswered (fixed per question). */
+  missing: { path: string; reason: string };
 }
 
 function answerDeps(reads: readonly string[]): string[] {
@@ -180,6 +182,10 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
       ? { blocking: typeof question.blocking === 'boolean' ? question.blocking : compile(question.blocking) }
       : {}),
     ...(question.validation?.pattern !== undefined ? { pattern: new RegExp(question.validation.pattern, 'u') } : {}),
+    missing: {
+      path: `answers.${question.id}`,
+      reason: `unanswered: ${textIn(question.prompt, def.defaultLocale, def.defaultLocale)}`,
+    },
   }));
   const byId = new Map(prepared.map((p) => [p.question.id, p]));
 
@@ -221,8 +227,7 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
 
   function missingEntry(p: Prepared, data: unknown): ReturnType<Questionnaire['missing']>[number] {
     const blocking = typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(data)) : false;
-    const prompt = textIn(p.question.prompt, def.defaultLocale, def.defaultLocale);
-    return { questionId: p.question.id, path: `answers.${p.question.id}`, reason: `unanswered: ${prompt}`, blocking };
+    return { questionId: p.question.id, path: p.missing.path, reason: p.missing.reason, blocking };
   }
 
   const q: Questionnaire = {
