@@ -1,10 +1,11 @@
-// Runs one batch in a fresh process and prints { linesPerSecond, maxRssMb } (used by batch.bench.ts).
+// Runs one batch in a fresh process and prints { lines, linesPerSecond, maxRssMb, cores } (used by batch.bench.ts).
 import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { runBatch } from '../dist/node/index.js';
 
 const [file, workers] = process.argv.slice(2);
 const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+const cpu = process.cpuUsage();
 const summary = await runBatch({
   input: createReadStream(file),
   output: sink,
@@ -12,10 +13,13 @@ const summary = await runBatch({
   asOf: '2026-11-01',
   workers: Number(workers),
 });
+const used = process.cpuUsage(cpu);
 process.stdout.write(
   JSON.stringify({
     lines: summary.lines,
     linesPerSecond: summary.linesPerSecond,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // CPU time of every thread (main, workers, garbage collectors) per second of the run: cores kept busy.
+    cores: Number(((used.user + used.system) / 1e6 / summary.seconds).toFixed(2)),
   }),
 );

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +75,17 @@ describe('sha256Hex and canonicalHash', () => {
     expect(canonicalHash({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe(canonicalHash({ a: [1, { c: 3, d: 2 }], b: 1 }));
     expect(canonicalHash({ a: 1 })).not.toBe(canonicalHash({ a: '1' }));
     expect(canonicalHash({ a: 1 })).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('sha256Hex implementations', () => {
+  it('Node’s one-shot hash and the portable JavaScript one (browsers) agree on any well-formed text', () => {
+    const portableSha256Hex = createRequire(import.meta.url)('js-sha256/build/sha256.js') as (text: string) => string;
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        expect(sha256Hex(text)).toBe(portableSha256Hex(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
