@@ -4,7 +4,7 @@ import { type BenchSection, builtPackage, interleavedRounds } from './types.js';
 
 // assess (compiled, default content, no screening, no trace) against a bare parse and the reference evaluator.
 export default async function run(): Promise<BenchSection> {
-  const { createEngine, parseTransaction } = await builtPackage();
+  const { canonicalHash, createEngine, defaultRuleset, parseTransaction } = await builtPackage();
   const dir = join(import.meta.dirname, '..', 'examples', 'transactions');
   const examples = readdirSync(dir)
     .sort()
@@ -13,11 +13,18 @@ export default async function run(): Promise<BenchSection> {
     Array.from({ length: n }, (_, i) => ({ ...examples[i % examples.length], id: `T-${i}` }));
   const compiled = createEngine();
   const reference = createEngine({ evaluator: 'reference' });
+  // The same pipeline with parts left out, to show where the cost goes.
+  const noQuestionnaire = createEngine({ questionnaire: false });
+  const bare = createEngine({ questionnaire: false, ruleset: { ...defaultRuleset, rules: [], tests: [] } });
   const asOf = '2026-11-01';
   // Parse against assess: many short rounds, so a garbage collection or a slow moment hits a few rounds only.
   const vsParse = interleavedRounds<unknown>(
     [
       ['parseTransaction', (tx) => parseTransaction(tx)],
+      ['parse + input hash', (tx) => canonicalHash({ transaction: parseTransaction(tx), answers: {} })],
+      ['facts (parse + derive)', (tx) => compiled.facts(tx, { asOf })],
+      ['assess, no rules or questions', (tx) => bare.assess(tx, { asOf })],
+      ['assess, rules only', (tx) => noQuestionnaire.assess(tx, { asOf })],
       ['assess (compiled)', (tx) => compiled.assess(tx, { asOf })],
     ],
     inputs(1000),
@@ -36,11 +43,16 @@ export default async function run(): Promise<BenchSection> {
   const fast = vsParse.get('assess (compiled)')!;
   const refRatio = vsReference.get('assess (compiled)')! / vsReference.get('assess (reference)')!;
   const rows = [
-    { operation: 'parseTransaction', 'transactions/s': Math.round(parse), 'cost vs parse': 1 },
-    { operation: 'assess (compiled)', 'transactions/s': Math.round(fast), 'cost vs parse': round(parse / fast) },
+    ...[...vsParse].map(([operation, tps]) => ({
+      operation,
+      'transactions/s': Math.round(tps),
+      'µs each': round(1e6 / tps),
+      'cost vs parse': round(parse / tps),
+    })),
     {
       operation: 'assess (reference)',
       'transactions/s': Math.round(fast / refRatio),
+      'µs each': round((1e6 / fast) * refRatio),
       'cost vs parse': round((parse / fast) * refRatio),
     },
   ];
