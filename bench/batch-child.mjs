@@ -1,10 +1,10 @@
 // Runs one batch in a fresh process and prints { lines, linesPerSecond, maxRssMb, cores } (used by batch.bench.ts).
-import { createReadStream } from 'node:fs';
-import { Writable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { runBatch } from '../dist/node/index.js';
 
 const [file, workers] = process.argv.slice(2);
-const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+// Output to a file, as `hrdd batch --out` writes it; /dev/null keeps the disk out of the measurement.
+const sink = createWriteStream('/dev/null');
 const cpu = process.cpuUsage();
 const summary = await runBatch({
   input: createReadStream(file),

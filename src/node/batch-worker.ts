@@ -35,8 +35,9 @@ class PackedOutput {
   private bytes: Uint8Array;
   private length = 4;
 
-  constructor(estimate: number) {
-    this.bytes = new Uint8Array(Math.max(1024, estimate));
+  /** Writes into `memory` (the chunk's own buffer) from `offset` on, past the input, while it has room. */
+  constructor(memory: ArrayBufferLike | number, offset = 0) {
+    this.bytes = typeof memory === 'number' ? new Uint8Array(Math.max(1024, memory)) : new Uint8Array(memory, offset);
   }
 
   /** Appends a string as UTF-8. */
@@ -50,7 +51,7 @@ class PackedOutput {
   finish(decisions: readonly (string | null)[]): Uint8Array {
     const textLength = this.length - 4;
     this.add(JSON.stringify(decisions));
-    new DataView(this.bytes.buffer).setUint32(0, textLength);
+    new DataView(this.bytes.buffer, this.bytes.byteOffset).setUint32(0, textLength);
     return this.bytes.subarray(0, this.length);
   }
 
@@ -72,22 +73,30 @@ export function packResult(result: BatchTaskResult): Uint8Array {
 export default function assessChunk(task: BatchTask & { withRecords?: boolean }): BatchTaskResult | unknown {
   // Records for the decision log travel as objects; otherwise the packed bytes are moved, not copied.
   if (task.withRecords) return assessLines(task);
-  // Records run to about eight times their input line; the buffer grows if that is not enough.
-  const out = new PackedOutput(task.bytes.length * 8);
+  // The output goes into the memory the input came in, after the input; it grows if that is not enough.
+  const out = new PackedOutput(task.bytes.buffer, task.bytes.byteOffset + task.bytes.length);
   const result = assessLines(task, out);
   return Piscina.move(out.finish(result.decisions) as Uint8Array<ArrayBuffer>);
 }
 
-/** Assesses every line of a chunk; output lines go into `packed` when given, else into the result's text. */
+/**
+ * Assesses every line of a chunk; output lines go into `packed` when given, else into the result's text. Each line
+ * is decoded on its own: short-lived strings, where one decoded chunk would be a large object that outlives them.
+ */
 function assessLines(task: BatchTask & { withRecords?: boolean }, packed?: PackedOutput): BatchTaskResult {
   const key = JSON.stringify(task.files);
   if (cached?.key !== key) cached = { key, ...engineFromFiles(task.files) };
   const result: BatchTaskResult = { text: '', decisions: [], ...(task.withRecords ? { records: [] } : {}) };
   const out: string[] = [];
-  const lines = decoder.decode(task.bytes).split('\n', task.count);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const bytes = task.bytes;
+  let start = 0;
+  for (let i = 0; i < task.count; i++) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    const next = end + 1;
+    if (end > start && bytes[end - 1] === 13) end--; // CRLF
+    const text = decoder.decode(bytes.subarray(start, end));
+    start = next;
     const line = task.firstLine + i;
     if (task.crashOnLine === line) process.exit(70);
     const r = processLine(cached!.engine, cached!.lists, text, line, task.asOf);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -174,6 +174,12 @@ describe('runBatch', () => {
     for (let at = 0, n = 1; at < bytes.length; at += n, n = (n * 7 + 3) % 61) pieces.push(bytes.subarray(at, at + n));
     const split = await run(pieces, 3);
     expect(split.text).toBe(whole.text);
+    // A file releases each chunk once written, so chunk memory is reused for later chunks: still the same bytes.
+    const file = join(dir, 'reused.ndjson');
+    const output = createWriteStream(file);
+    await runBatch({ input: Readable.from(pieces), output, files: {}, asOf: '2026-11-01', chunkSize: 2, workers: 2 });
+    await new Promise((resolve) => output.end(resolve));
+    expect(readFileSync(file, 'utf8')).toBe(whole.text);
     expect(split.summary.lines).toBe(24);
     expect(split.summary.errors).toBe(3);
     expect(
