@@ -84,6 +84,14 @@ function isLiteral(value: unknown): boolean {
   return !isLogicNode(value);
 }
 
+/** Adds steps to the work counter; past the budget, the rule stops with an `HrddError`. */
+function charge(work: Work, steps: number): void {
+  work.steps += steps;
+  if (work.steps > work.limit) overBudget(work);
+}
+
+const weigh = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+
 function arrayWork(values: readonly unknown[]): number {
   let n = 1;
   for (const v of values) if (Array.isArray(v)) n += v.length;
@@ -467,13 +475,30 @@ class Compiler {
   }
 
   private custom(name: string, args: readonly unknown[]): Node {
-    const op = (this.operations as Record<string, LogicOperation>)[name]!;
+    const fn = (this.operations as Record<string, LogicOperation>)[name]!.fn;
+    // Work: one step plus the length of every array argument. One and two arguments (every operation the engine
+    // supplies) are called directly, without an argument array.
+    if (args.length === 1) {
+      const a = this.compile(args[0]);
+      return (data, work) => {
+        const x = a(data, work);
+        charge(work, 1 + weigh(x));
+        return fn(x);
+      };
+    }
+    if (args.length === 2) {
+      const [a, b] = this.all(args) as [Node, Node];
+      return (data, work) => {
+        const x = a(data, work);
+        const y = b(data, work);
+        charge(work, 1 + weigh(x) + weigh(y));
+        return fn(x, y);
+      };
+    }
     const values = this.evaluator(args);
-    const fn = op.fn;
     return (data, work) => {
       const vs = values(data, work);
-      work.steps += arrayWork(vs);
-      if (work.steps > work.limit) overBudget(work);
+      charge(work, arrayWork(vs));
       return fn(...vs);
     };
   }
