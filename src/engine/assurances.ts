@@ -1,76 +1,84 @@
 import { ASSURANCE_TYPES, type RequiredAssurance } from '../model/index.js';
 import type { AssuranceDef } from '../rules/index.js';
-import type { RuleMatch } from './evaluate.js';
 import type { ObtainedAssuranceFact, PartyFact } from './types.js';
 
 const TYPE_ORDER = new Map<string, number>(ASSURANCE_TYPES.map((type, i) => [type, i]));
 
+/** An assurance type a rule requires, resolved when the rule set is compiled. */
+export interface AssuranceSlot {
+  def: AssuranceDef;
+  /** Position of the definition in the rule set: an array index per assessment instead of a map lookup. */
+  slot: number;
+  /** Rank of the type in the published order of assurance types (the order of `requiredAssurances`). */
+  order: number;
+}
+
+/** The slots of a rule set's assurance definitions, by type. */
+export function assuranceSlots(definitions: readonly AssuranceDef[]): Map<string, AssuranceSlot> {
+  return new Map(definitions.map((def, slot) => [def.type, { def, slot, order: TYPE_ORDER.get(def.type) ?? -1 }]));
+}
+
 interface Needed {
-  type: string;
+  required: AssuranceSlot;
   from: string | undefined;
   because: string[];
 }
 
 function compareNeeded(a: Needed, b: Needed): number {
   const from = (a.from ?? '') < (b.from ?? '') ? -1 : (a.from ?? '') > (b.from ?? '') ? 1 : 0;
-  return (TYPE_ORDER.get(a.type) ?? -1) - (TYPE_ORDER.get(b.type) ?? -1) || from;
+  return a.required.order - b.required.order || from;
 }
 
 /**
  * The assurances the matched rules require, once per type and giving party, each satisfied by an obtained one of
  * that type from that party that is valid on `asOf` (obtainedOn ≤ asOf ≤ validUntil: valid on its expiry day).
+ * Givers are found among the derived party facts (one object shape for all parties).
  */
 export function requiredAssurances(
-  matches: readonly RuleMatch[],
+  matches: readonly { rule: { rule: { id: string }; assurances: readonly AssuranceSlot[] } }[],
   parties: readonly PartyFact[],
-  definitions: ReadonlyMap<string, AssuranceDef>,
   obtained: readonly ObtainedAssuranceFact[],
 ): RequiredAssurance[] {
   const needed: Needed[] = [];
-  // By type, then a short scan by party: cheaper than a Map keyed by a concatenated "type|party" string.
-  const byType = new Map<string, Needed[]>();
-  const partiesOf = new Map<AssuranceDef, (string | undefined)[]>();
+  const bySlot: Needed[][] = [];
+  const add = (required: AssuranceSlot, from: string | undefined, ruleId: string) => {
+    let entries = bySlot[required.slot];
+    if (!entries) {
+      entries = [];
+      bySlot[required.slot] = entries;
+    }
+    const entry = entries.find((e) => e.from === from);
+    if (!entry) {
+      const created = { required, from, because: [ruleId] };
+      entries.push(created);
+      needed.push(created);
+    } else if (!entry.because.includes(ruleId)) entry.because.push(ruleId);
+  };
   for (const { rule } of matches) {
-    for (const type of rule.rule.assurances ?? []) {
-      const def = definitions.get(type);
-      if (!def) continue;
-      let givers = partiesOf.get(def);
-      if (!givers) {
-        // The derived party facts (one shape for all) rather than the transaction's parties (one shape per
-        // combination of optional fields).
-        const ids = new Set<string>();
-        for (const party of parties) if ((def.givenBy as readonly string[]).includes(party.role)) ids.add(party.id);
-        givers = ids.size > 0 ? [...ids] : [undefined];
-        partiesOf.set(def, givers);
+    for (const required of rule.assurances) {
+      let given = false;
+      for (const party of parties) {
+        if (!(required.def.givenBy as readonly string[]).includes(party.role)) continue;
+        add(required, party.id, rule.rule.id);
+        given = true;
       }
-      let ofType = byType.get(type);
-      if (!ofType) byType.set(type, (ofType = []));
-      for (const from of givers) {
-        const entry = ofType.find((e) => e.from === from);
-        if (entry) {
-          if (!entry.because.includes(rule.rule.id)) entry.because.push(rule.rule.id);
-          continue;
-        }
-        const created = { type, from, because: [rule.rule.id] };
-        ofType.push(created);
-        needed.push(created);
-      }
+      if (!given) add(required, undefined, rule.rule.id);
     }
   }
-  return needed.sort(compareNeeded).map(({ type, from, because }) => {
+  return needed.sort(compareNeeded).map(({ required: { def }, from, because }) => {
     let validUntil: string | undefined;
     let satisfied = false;
     for (const o of obtained) {
-      if (o.type !== type || !o.valid || (from !== undefined && o.from !== from)) continue;
+      if (o.type !== def.type || !o.valid || (from !== undefined && o.from !== from)) continue;
       satisfied = true;
       if (validUntil === undefined || o.validUntil > validUntil) validUntil = o.validUntil;
     }
     // Assigned in the order of the published shape, optional fields only when present.
-    const required = { type, title: definitions.get(type)!.title } as RequiredAssurance;
-    if (from !== undefined) required.from = from;
-    required.status = satisfied ? 'satisfied' : 'outstanding';
-    if (validUntil !== undefined) required.validUntil = validUntil;
-    required.because = because.sort();
-    return required;
+    const result = { type: def.type, title: def.title } as RequiredAssurance;
+    if (from !== undefined) result.from = from;
+    result.status = satisfied ? 'satisfied' : 'outstanding';
+    if (validUntil !== undefined) result.validUntil = validUntil;
+    result.because = because.sort();
+    return result;
   });
 }

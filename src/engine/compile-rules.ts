@@ -8,6 +8,7 @@ import {
 } from '../logic/index.js';
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
+import { type AssuranceSlot, assuranceSlots } from './assurances.js';
 import { compileTemplate, templatePaths } from './rationale.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
@@ -32,6 +33,8 @@ export interface CompiledRule {
   /** The missing-information path (information rules). */
   path: (facts: unknown) => string;
   subjectKind: 'party' | 'item' | 'transaction';
+  /** The assurances the rule requires, resolved against the rule set's definitions. */
+  assurances: readonly AssuranceSlot[];
 }
 
 function isLogic(value: unknown): boolean {
@@ -56,6 +59,7 @@ export function subjectKindOf(forEach: string | undefined): CompiledRule['subjec
 
 /** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
 export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRule[] {
+  const slots = assuranceSlots(ruleset.assurances);
   return ruleset.rules
     .filter((rule) => rule.enabled !== false)
     .map((rule) => {
@@ -88,6 +92,8 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         rationale: compileTemplate(rule.rationale),
         path: compileTemplate(rule.path ?? rule.forEach ?? rule.id),
         subjectKind: subjectKindOf(rule.forEach),
+        // Loading checked that every type is defined.
+        assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
       };
       if (rule.involvement !== undefined)
         compiled.involvement = fieldValue(rule.involvement as Involvement | object, kind, operations).fn;

@@ -86,7 +86,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const groupTable: Record<string, string[]> = {};
   for (const g of countryGroups.groups) groupTable[g.id] = [...g.countries];
   const rules = compileRules(ruleset, evaluator, ruleOperations(groupTable));
-  const definitions = new Map(ruleset.assurances.map((a) => [a.type, a]));
   const screening =
     options.screening && 'index' in options.screening
       ? options.screening
@@ -148,12 +147,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       ...evaluation.missing.map(({ path, reason, blocking }) => ({ path, reason, blocking })),
       ...missingFromQuestions,
     ];
-    const required = requiredAssurances(
-      evaluation.matches,
-      f.derived.parties,
-      definitions,
-      f.derived.assurancesObtained,
-    );
+    const required = requiredAssurances(evaluation.matches, f.derived.parties, f.derived.assurancesObtained);
     const decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
     const value = findings.reduce((max, x) => Math.max(max, x.risk), 0);
     const band = scoreBand(value);
