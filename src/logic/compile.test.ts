@@ -49,6 +49,34 @@ describe('compileLogic', () => {
     for (const d of [data, flat]) expect(compileLogic(rule)(d)).toEqual(reference(rule, d));
   });
 
+  // Inside a reduce body `current` and `accumulator` are read from the step's scope by name; inside an element-wise
+  // operation nested in that body they are the element's own properties again.
+  it.each([
+    {
+      reduce: [
+        { var: 'xs' },
+        { '+': [{ var: 'accumulator' }, { '*': [{ var: 'current.q' }, { var: 'current.p' }] }] },
+        0,
+      ],
+    },
+    { reduce: [{ var: 'xs' }, { cat: [{ var: 'accumulator' }, { var: 'current' }] }, ''] },
+    { reduce: [{ var: 'xs' }, { some: [{ var: 'current.tags' }, { '==': [{ var: 'current' }, 'x'] }] }, null] },
+    { reduce: [{ var: 'xs' }, { map: [{ var: 'current.tags' }, { var: 'accumulator' }] }, 7] },
+    { reduce: [{ var: 'xs' }, { var: 'current.q.r' }, 0] },
+    { map: [{ var: 'xs' }, { var: 'current' }] },
+  ])('reduce scope reads: %j gives json-logic-js’s result', (rule) => {
+    const data = {
+      xs: [
+        { q: 2, p: 3, tags: [null, { current: 'x' }], current: 'own' },
+        null,
+        { q: '4', p: 1, tags: [{ current: 'y' }, { accumulator: 1 }] },
+        { q: { r: 0 }, tags: [] },
+        0,
+      ],
+    };
+    expect(compileLogic(rule)(data)).toEqual(reference(rule, data));
+  });
+
   it.each([
     [{ '<': [1, { var: 'n' }] }, { n: 2 }],
     [{ '<=': [1, { var: 'n' }, 3] }, { n: 3 }],

@@ -98,8 +98,28 @@ function arrayWork(values: readonly unknown[]): number {
   return n;
 }
 
+/** The data a `reduce` body sees. */
+interface ReduceScope {
+  current: unknown;
+  accumulator: unknown;
+}
+
 class Compiler {
+  /** Whether the node being compiled sees a `reduce` scope as its data (and not an element or the whole data). */
+  private inReduce = false;
+
   constructor(private readonly operations: LogicOperations | undefined) {}
+
+  /** Compiles `rule` as seen with the given data: the body of a `reduce` or of an element-wise operation. */
+  private within(inReduce: boolean, rule: unknown): Node {
+    const outer = this.inReduce;
+    this.inReduce = inReduce;
+    try {
+      return this.compile(rule);
+    } finally {
+      this.inReduce = outer;
+    }
+  }
 
   compile(rule: unknown): Node {
     if (Array.isArray(rule)) {
@@ -200,9 +220,10 @@ class Compiler {
       case 'all':
       case 'none':
       case 'some':
-        return this.scoped(name, arg(0), arg(1));
+        return this.scoped(name, arg(0), this.within(false, args[1]));
       case 'reduce': {
-        const [list, body] = [arg(0), arg(1)];
+        const list = arg(0);
+        const body = this.within(true, args[1]);
         const initial = args.length > 2 ? arg(2) : constant(null);
         const reuseScope = !exposesData(args[1]);
         return (data, work) => {
@@ -370,6 +391,19 @@ class Compiler {
       if (path === '') return (data) => data;
       const parts = String(path).split('.');
       if (!parts.every(isPlainKey)) return (data) => walkPath(data, parts, null);
+      // In a reduce body the data always has the same two fields: read them by name, one object shape per site.
+      if (this.inReduce && parts[0] === 'accumulator' && parts.length === 1)
+        return (data) => {
+          const value = (data as ReduceScope).accumulator;
+          return value === undefined ? null : value;
+        };
+      if (this.inReduce && parts[0] === 'current') {
+        const rest = parts.slice(1);
+        return (data) => {
+          const value = (data as ReduceScope).current;
+          return value === undefined ? null : rest.length === 0 ? value : walkPlainPath(value, rest);
+        };
+      }
       if (parts.length === 1) {
         const key = parts[0]!;
         return (data) => {
