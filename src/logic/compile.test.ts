@@ -79,6 +79,21 @@ describe('compileLogic', () => {
 
   it.each([
     [{ '<': [1, { var: 'n' }] }, { n: 2 }],
+    // Literal operands are captured, on either side, for every comparison and for `in`.
+    [{ '==': [1, { var: 'n' }] }, { n: '1' }],
+    [{ '!=': [{ var: 'n' }, null] }, { n: 0 }],
+    [{ '===': [{ var: 'n' }, '1'] }, { n: 1 }],
+    [{ '!==': ['1', { var: 'n' }] }, { n: '1' }],
+    [{ '>': ['2', { var: 'n' }] }, { n: 10 }],
+    [{ '>=': [{ var: 'n' }, '10'] }, { n: 9 }],
+    [{ '<=': [{ var: 'n' }, 3] }, { n: '3' }],
+    [{ '==': [1, '1'] }, {}],
+    [{ '==': [{ var: 'a' }, { var: 'b' }] }, { a: 0, b: '' }],
+    [{ in: [{ var: 's' }, 'abc'] }, { s: 'bc' }],
+    [{ in: ['b', { var: 's' }] }, { s: ['a', 'b'] }],
+    [{ in: [{ var: 'x' }, [1, 2]] }, { x: '1' }],
+    [{ in: [{ var: 'x' }, { var: 'xs' }] }, { x: 2, xs: [1, 2] }],
+    [{ in: ['a', { var: 'missing' }] }, {}],
     [{ '<=': [1, { var: 'n' }, 3] }, { n: 3 }],
     [{ '<': ['1', { var: 'n' }] }, { n: '10' }],
     [{ var: 'a.b.c' }, { a: { b: { c: 0 } } }],

@@ -1,5 +1,6 @@
 import { HrddError } from '../errors.js';
 import { overBudget, type Work } from './budget.js';
+import { comparison, type Literal, membership, type Node } from './compare.js';
 import { collectReads } from './reads.js';
 import { isLogicNode, truthy } from './truthy.js';
 import type { CompiledLogic, LogicOperation, LogicOperations, LogicOptions } from './types.js';
@@ -7,23 +8,14 @@ import { LOGIC_LIMITS } from './types.js';
 import { validateLogic } from './validate.js';
 import { isPlainKey, lookupVar, walkPath, walkPlainPath } from './var.js';
 
-/** A compiled node: evaluates against the data, counting its work. */
-type Node = (data: unknown, work: Work) => unknown;
-
 const constant =
   (value: unknown): Node =>
   () =>
     value;
 const UNDEFINED: Node = () => undefined;
 
-// Loose JavaScript operators, exactly as json-logic-js applies them (its semantics are the contract).
+// Three-argument `<` and `<=` ("between"), as json-logic-js applies them; two-argument comparisons are in compare.ts.
 const loose = {
-  // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
-  eq: (a: unknown, b: unknown) => a == b,
-  // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
-  ne: (a: unknown, b: unknown) => a != b,
-  gt: (a: unknown, b: unknown) => (a as number) > (b as number),
-  ge: (a: unknown, b: unknown) => (a as number) >= (b as number),
   lt: (a: unknown, b: unknown) => (a as number) < (b as number),
   le: (a: unknown, b: unknown) => (a as number) <= (b as number),
 };
@@ -136,6 +128,11 @@ class Compiler {
     const raw = rule[name];
     const args = Array.isArray(raw) ? raw : [raw];
     return this.operator(name, args);
+  }
+
+  /** A literal argument as its value (see `comparison`), anything else compiled. */
+  private literalOrNode(rule: unknown): Node | Literal {
+    return isLiteral(rule) ? { value: rule } : this.compile(rule);
   }
 
   private all(args: readonly unknown[]): Node[] {
@@ -253,39 +250,18 @@ class Compiler {
         const negate = name === '!';
         return (data, work) => truthy(a(data, work)) !== negate;
       }
-      case '==': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => loose.eq(a(data, work), b(data, work));
-      }
-      case '!=': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => loose.ne(a(data, work), b(data, work));
-      }
-      case '===': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => a(data, work) === b(data, work);
-      }
-      case '!==': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => a(data, work) !== b(data, work);
-      }
-      case '>': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => loose.gt(a(data, work), b(data, work));
-      }
-      case '>=': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => loose.ge(a(data, work), b(data, work));
-      }
+      case '==':
+      case '!=':
+      case '===':
+      case '!==':
+      case '>':
+      case '>=':
+        return comparison(name, this.literalOrNode(args[0]), this.literalOrNode(args[1]));
       case '<':
       case '<=': {
+        if (args.length === 2) return comparison(name, this.literalOrNode(args[0]), this.literalOrNode(args[1]));
         const [a, b, c] = [arg(0), arg(1), arg(2)];
         const f = name === '<' ? loose.lt : loose.le;
-        if (args.length === 2) {
-          return name === '<'
-            ? (data, work) => (a(data, work) as number) < (b(data, work) as number)
-            : (data, work) => (a(data, work) as number) <= (b(data, work) as number);
-        }
         return (data, work) => {
           const x = a(data, work);
           const y = b(data, work);
@@ -339,24 +315,8 @@ class Compiler {
         const f = name === 'min' ? Math.min : Math.max;
         return (data, work) => f(...(values(data, work) as number[]));
       }
-      case 'in': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => {
-          const needle = a(data, work);
-          const haystack = b(data, work);
-          if (typeof haystack === 'string') {
-            work.steps += 1 + (haystack.length >> 4);
-            if (work.steps > work.limit) overBudget(work);
-            return haystack.indexOf(needle as string) !== -1;
-          }
-          if (Array.isArray(haystack)) {
-            work.steps += 1 + haystack.length;
-            if (work.steps > work.limit) overBudget(work);
-            return haystack.indexOf(needle) !== -1;
-          }
-          return false;
-        };
-      }
+      case 'in':
+        return membership(this.literalOrNode(args[0]), this.literalOrNode(args[1]));
       case 'cat': {
         const values = this.evaluator(args);
         return (data, work) => {

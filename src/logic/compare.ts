@@ -1,0 +1,124 @@
+import { overBudget, type Work } from './budget.js';
+
+/** A compiled node: evaluates against the data, counting its work. */
+export type Node = (data: unknown, work: Work) => unknown;
+
+/** A literal argument: captured by the operator instead of called on every evaluation. */
+export interface Literal {
+  readonly value: unknown;
+}
+
+export type Comparison = '==' | '!=' | '===' | '!==' | '>' | '>=' | '<' | '<=';
+
+const isLiteral = (operand: Node | Literal): operand is Literal => typeof operand !== 'function';
+
+const constantNode =
+  (value: unknown): Node =>
+  () =>
+    value;
+
+/**
+ * A two-argument comparison with json-logic-js's (JavaScript's loose) semantics. A literal on either side is read
+ * from the closure, so `{"==": [{"var": "x"}, "cash"]}` costs one call for the `var`, not two. Each operator and
+ * shape has its own closure: the comparison is inlined, not called through a shared function.
+ */
+export function comparison(op: Comparison, a: Node | Literal, b: Node | Literal): Node {
+  if (isLiteral(b) && !isLiteral(a)) {
+    const y = b.value;
+    switch (op) {
+      case '==':
+        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
+        return (data, work) => a(data, work) == y;
+      case '!=':
+        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
+        return (data, work) => a(data, work) != y;
+      case '===':
+        return (data, work) => a(data, work) === y;
+      case '!==':
+        return (data, work) => a(data, work) !== y;
+      case '>':
+        return (data, work) => (a(data, work) as number) > (y as number);
+      case '>=':
+        return (data, work) => (a(data, work) as number) >= (y as number);
+      case '<':
+        return (data, work) => (a(data, work) as number) < (y as number);
+      default:
+        return (data, work) => (a(data, work) as number) <= (y as number);
+    }
+  }
+  if (isLiteral(a) && !isLiteral(b)) {
+    const x = a.value;
+    switch (op) {
+      case '==':
+        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
+        return (data, work) => x == b(data, work);
+      case '!=':
+        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
+        return (data, work) => x != b(data, work);
+      case '===':
+        return (data, work) => x === b(data, work);
+      case '!==':
+        return (data, work) => x !== b(data, work);
+      case '>':
+        return (data, work) => (x as number) > (b(data, work) as number);
+      case '>=':
+        return (data, work) => (x as number) >= (b(data, work) as number);
+      case '<':
+        return (data, work) => (x as number) < (b(data, work) as number);
+      default:
+        return (data, work) => (x as number) <= (b(data, work) as number);
+    }
+  }
+  const f = isLiteral(a) ? constantNode(a.value) : a;
+  const g = isLiteral(b) ? constantNode(b.value) : b;
+  switch (op) {
+    case '==':
+      // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
+      return (data, work) => f(data, work) == g(data, work);
+    case '!=':
+      // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
+      return (data, work) => f(data, work) != g(data, work);
+    case '===':
+      return (data, work) => f(data, work) === g(data, work);
+    case '!==':
+      return (data, work) => f(data, work) !== g(data, work);
+    case '>':
+      return (data, work) => (f(data, work) as number) > (g(data, work) as number);
+    case '>=':
+      return (data, work) => (f(data, work) as number) >= (g(data, work) as number);
+    case '<':
+      return (data, work) => (f(data, work) as number) < (g(data, work) as number);
+    default:
+      return (data, work) => (f(data, work) as number) <= (g(data, work) as number);
+  }
+}
+
+/** `in`: substring or array membership, its scan counted as work. */
+function contains(needle: unknown, haystack: unknown, work: Work): boolean {
+  if (typeof haystack === 'string') {
+    work.steps += 1 + (haystack.length >> 4);
+    if (work.steps > work.limit) overBudget(work);
+    return haystack.indexOf(needle as string) !== -1;
+  }
+  if (Array.isArray(haystack)) {
+    work.steps += 1 + haystack.length;
+    if (work.steps > work.limit) overBudget(work);
+    return haystack.indexOf(needle) !== -1;
+  }
+  return false;
+}
+
+/** `in` with a literal needle or haystack read from the closure (see `comparison`). */
+export function membership(a: Node | Literal, b: Node | Literal): Node {
+  if (isLiteral(a) && !isLiteral(b)) {
+    const needle = a.value;
+    return (data, work) => contains(needle, b(data, work), work);
+  }
+  if (isLiteral(b) && !isLiteral(a)) {
+    const haystack = b.value;
+    return (data, work) => contains(a(data, work), haystack, work);
+  }
+  const f = isLiteral(a) ? constantNode(a.value) : a;
+  const g = isLiteral(b) ? constantNode(b.value) : b;
+  return (data, work) => contains(f(data, work), g(data, work), work);
+}
