@@ -36,8 +36,8 @@ class PackedOutput {
   private length = 4;
 
   /** Writes into `memory` (the chunk's own buffer) from `offset` on, past the input, while it has room. */
-  constructor(memory: ArrayBufferLike | number, offset = 0) {
-    this.bytes = typeof memory === 'number' ? new Uint8Array(Math.max(1024, memory)) : new Uint8Array(memory, offset);
+  constructor(memory: ArrayBufferLike, offset: number) {
+    this.bytes = new Uint8Array(memory, offset);
   }
 
   /** Appends a string as UTF-8. */
@@ -60,13 +60,6 @@ class PackedOutput {
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
   }
-}
-
-/** Packs a finished result the same way (tests and the decision-log path compare against it). */
-export function packResult(result: BatchTaskResult): Uint8Array {
-  const out = new PackedOutput(result.text.length * 3 + 4);
-  out.add(result.text);
-  return out.finish(result.decisions);
 }
 
 /** Runs in a worker thread: compiles the engine once per worker, then assesses chunks of lines. */

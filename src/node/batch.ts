@@ -59,7 +59,7 @@ function workerFile(): string {
   return fileURLToPath(found);
 }
 
-/** The inverse of `packResult`: output bytes (as a Buffer over the same memory) and decisions. */
+/** Reads a worker's packed result (see `PackedOutput`): the output bytes, as a Buffer over the same memory, and the decisions. */
 function unpack(packed: Uint8Array): { text: Buffer; decisions: (string | null)[]; records?: unknown[] } {
   const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0);
   const text = Buffer.from(packed.buffer, packed.byteOffset + 4, length);
