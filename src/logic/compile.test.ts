@@ -100,6 +100,11 @@ describe('compileLogic', () => {
     [{ var: 'a.b.c' }, { a: { b: null } }],
     [{ var: 'a.b.c' }, { a: null }],
     [{ var: 'a.1.c' }, { a: [{}, { c: 'x' }] }],
+    // Index segments are read as numbers: the same property on arrays, objects and strings.
+    [{ var: 'a.0' }, { a: { '0': 'x' } }],
+    [{ var: 'a.1' }, { a: 'xy' }],
+    [{ var: 'a.01' }, { a: { '01': 'y', '1': 'z' } }],
+    [{ var: 'a.b.0.c' }, { a: { b: [{ c: 0 }] } }],
     [{ and: [1, { var: 'x' }, 'z'] }, { x: [] }],
     [{ or: [0, { var: 'x' }, ''] }, { x: [] }],
     [{ all: [{ var: 'xs' }, { var: '' }] }, { xs: [] }],

@@ -96,6 +96,13 @@ interface ReduceScope {
   accumulator: unknown;
 }
 
+type Key = string | number;
+
+/** A path segment that is an array index (`"0"`, `"12"`) as a number; any other segment as it is. */
+function indexOrKey(segment: string): Key {
+  return /^(?:0|[1-9]\d{0,8})$/.test(segment) ? Number(segment) : segment;
+}
+
 class Compiler {
   /** Whether the node being compiled sees a `reduce` scope as its data (and not an element or the whole data). */
   private inReduce = false;
@@ -364,48 +371,50 @@ class Compiler {
           return value === undefined ? null : rest.length === 0 ? value : walkPlainPath(value, rest);
         };
       }
+      // Index segments as numbers: an array element read by number, not by its decimal string (the same property).
+      const keys = parts.map(indexOrKey);
       if (parts.length === 1) {
-        const key = parts[0]!;
+        const key = keys[0]!;
         return (data) => {
           if (data === null || data === undefined) return null;
-          const value = (data as Record<string, unknown>)[key];
+          const value = (data as Record<Key, unknown>)[key];
           return value === undefined ? null : value;
         };
       }
       if (parts.length === 2) {
-        const [k0, k1] = parts as [string, string];
+        const [k0, k1] = keys as [Key, Key];
         return (data) => {
           if (data === null || data === undefined) return null;
-          const a = (data as Record<string, unknown>)[k0];
+          const a = (data as Record<Key, unknown>)[k0];
           if (a === undefined) return null;
           if (a === null) return null;
-          const b = (a as Record<string, unknown>)[k1];
+          const b = (a as Record<Key, unknown>)[k1];
           return b === undefined ? null : b;
         };
       }
       if (parts.length === 3) {
-        const [k0, k1, k2] = parts as [string, string, string];
+        const [k0, k1, k2] = keys as [Key, Key, Key];
         return (data) => {
           if (data === null || data === undefined) return null;
-          const a = (data as Record<string, unknown>)[k0];
+          const a = (data as Record<Key, unknown>)[k0];
           if (a === undefined || a === null) return null;
-          const b = (a as Record<string, unknown>)[k1];
+          const b = (a as Record<Key, unknown>)[k1];
           if (b === undefined || b === null) return null;
-          const c = (b as Record<string, unknown>)[k2];
+          const c = (b as Record<Key, unknown>)[k2];
           return c === undefined ? null : c;
         };
       }
       if (parts.length === 4) {
-        const [k0, k1, k2, k3] = parts as [string, string, string, string];
+        const [k0, k1, k2, k3] = keys as [Key, Key, Key, Key];
         return (data) => {
           if (data === null || data === undefined) return null;
-          const a = (data as Record<string, unknown>)[k0];
+          const a = (data as Record<Key, unknown>)[k0];
           if (a === undefined || a === null) return null;
-          const b = (a as Record<string, unknown>)[k1];
+          const b = (a as Record<Key, unknown>)[k1];
           if (b === undefined || b === null) return null;
-          const c = (b as Record<string, unknown>)[k2];
+          const c = (b as Record<Key, unknown>)[k2];
           if (c === undefined || c === null) return null;
-          const d = (c as Record<string, unknown>)[k3];
+          const d = (c as Record<Key, unknown>)[k3];
           return d === undefined ? null : d;
         };
       }
