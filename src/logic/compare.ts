@@ -1,4 +1,7 @@
-import { overBudget, type Work } from './budget.js';
+import type { Work } from './budget.js';
+import { contains } from './contains.js';
+import { nextCopy } from './copies.js';
+import * as sites from './sites.js';
 
 /** A compiled node: evaluates against the data, counting its work. */
 export type Node = (data: unknown, work: Work) => unknown;
@@ -20,30 +23,29 @@ const constantNode =
 /**
  * A two-argument comparison with json-logic-js's (JavaScript's loose) semantics. A literal on either side is read
  * from the closure, so `{"==": [{"var": "x"}, "cash"]}` costs one call for the `var`, not two. Each operator and
- * shape has its own closure: the comparison is inlined, not called through a shared function.
+ * shape has its own closure: the comparison is inlined, not called through a shared function; the usual forms
+ * (a literal on the right) take their closures from the copies in sites.ts.
  */
 export function comparison(op: Comparison, a: Node | Literal, b: Node | Literal): Node {
   if (isLiteral(b) && !isLiteral(a)) {
     const y = b.value;
     switch (op) {
       case '==':
-        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's == is JavaScript's loose equality
-        return (data, work) => a(data, work) == y;
+        return nextCopy(sites.eqLiteral)(a, y);
       case '!=':
-        // biome-ignore lint/suspicious/noDoubleEquals: json-logic-js's != is JavaScript's loose inequality
-        return (data, work) => a(data, work) != y;
+        return nextCopy(sites.neLiteral)(a, y);
       case '===':
         return (data, work) => a(data, work) === y;
       case '!==':
         return (data, work) => a(data, work) !== y;
       case '>':
-        return (data, work) => (a(data, work) as number) > (y as number);
+        return nextCopy(sites.gtLiteral)(a, y);
       case '>=':
-        return (data, work) => (a(data, work) as number) >= (y as number);
+        return nextCopy(sites.geLiteral)(a, y);
       case '<':
-        return (data, work) => (a(data, work) as number) < (y as number);
+        return nextCopy(sites.ltLiteral)(a, y);
       default:
-        return (data, work) => (a(data, work) as number) <= (y as number);
+        return nextCopy(sites.leLiteral)(a, y);
     }
   }
   if (isLiteral(a) && !isLiteral(b)) {
@@ -93,31 +95,10 @@ export function comparison(op: Comparison, a: Node | Literal, b: Node | Literal)
   }
 }
 
-/** `in`: substring or array membership, its scan counted as work. */
-function contains(needle: unknown, haystack: unknown, work: Work): boolean {
-  if (typeof haystack === 'string') {
-    work.steps += 1 + (haystack.length >> 4);
-    if (work.steps > work.limit) overBudget(work);
-    return haystack.indexOf(needle as string) !== -1;
-  }
-  if (Array.isArray(haystack)) {
-    work.steps += 1 + haystack.length;
-    if (work.steps > work.limit) overBudget(work);
-    return haystack.indexOf(needle) !== -1;
-  }
-  return false;
-}
-
 /** `in` with a literal needle or haystack read from the closure (see `comparison`). */
 export function membership(a: Node | Literal, b: Node | Literal): Node {
-  if (isLiteral(a) && !isLiteral(b)) {
-    const needle = a.value;
-    return (data, work) => contains(needle, b(data, work), work);
-  }
-  if (isLiteral(b) && !isLiteral(a)) {
-    const haystack = b.value;
-    return (data, work) => contains(a(data, work), haystack, work);
-  }
+  if (isLiteral(a) && !isLiteral(b)) return nextCopy(sites.inLiteralNeedle)(a.value, b);
+  if (isLiteral(b) && !isLiteral(a)) return nextCopy(sites.inLiteralHaystack)(a, b.value);
   const f = isLiteral(a) ? constantNode(a.value) : a;
   const g = isLiteral(b) ? constantNode(b.value) : b;
   return (data, work) => contains(f(data, work), g(data, work), work);

@@ -1,12 +1,15 @@
 import { HrddError } from '../errors.js';
 import { overBudget, type Work } from './budget.js';
 import { comparison, type Literal, membership, type Node } from './compare.js';
+import { nextCopy } from './copies.js';
+import { num } from './num.js';
 import { collectReads } from './reads.js';
+import * as sites from './sites.js';
 import { isLogicNode, truthy } from './truthy.js';
 import type { CompiledLogic, LogicOperation, LogicOperations, LogicOptions } from './types.js';
 import { LOGIC_LIMITS } from './types.js';
 import { validateLogic } from './validate.js';
-import { isPlainKey, lookupVar, walkPath, walkPlainPath } from './var.js';
+import { isPlainKey, lookupVar, plainReader, walkPath } from './var.js';
 
 const constant =
   (value: unknown): Node =>
@@ -19,11 +22,6 @@ const loose = {
   lt: (a: unknown, b: unknown) => (a as number) < (b as number),
   le: (a: unknown, b: unknown) => (a as number) <= (b as number),
 };
-
-/** json-logic-js's `parseFloat` coercion, skipping the string round trip for ordinary numbers (-0 becomes 0 as there). */
-function num(value: unknown): number {
-  return typeof value === 'number' && value !== 0 ? value : Number.parseFloat(value as string);
-}
 
 function missingKeys(data: unknown, values: readonly unknown[], work: Work): unknown[] {
   const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
@@ -82,25 +80,12 @@ function charge(work: Work, steps: number): void {
   if (work.steps > work.limit) overBudget(work);
 }
 
-const weigh = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+const _weigh = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
 
 function arrayWork(values: readonly unknown[]): number {
   let n = 1;
   for (const v of values) if (Array.isArray(v)) n += v.length;
   return n;
-}
-
-/** The data a `reduce` body sees. */
-interface ReduceScope {
-  current: unknown;
-  accumulator: unknown;
-}
-
-type Key = string | number;
-
-/** A path segment that is an array index (`"0"`, `"12"`) as a number; any other segment as it is. */
-function indexOrKey(segment: string): Key {
-  return /^(?:0|[1-9]\d{0,8})$/.test(segment) ? Number(segment) : segment;
 }
 
 class Compiler {
@@ -176,8 +161,7 @@ class Compiler {
       case 'if':
       case '?:': {
         if (args.length === 3) {
-          const [test, then, otherwise] = [arg(0), arg(1), arg(2)];
-          return (data, work) => (truthy(test(data, work)) ? then(data, work) : otherwise(data, work));
+          return nextCopy(sites.if3)(arg(0), arg(1), arg(2));
         }
         const nodes = this.all(args);
         return (data, work) => {
@@ -195,19 +179,11 @@ class Compiler {
         const stopOn = name === 'or';
         if (nodes.length === 2) {
           const [a, b] = nodes as [Node, Node];
-          return (data, work) => {
-            const first = a(data, work);
-            return truthy(first) === stopOn ? first : b(data, work);
-          };
+          return nextCopy(stopOn ? sites.or2 : sites.and2)(a, b);
         }
         if (nodes.length === 3) {
           const [a, b, c] = nodes as [Node, Node, Node];
-          return (data, work) => {
-            const first = a(data, work);
-            if (truthy(first) === stopOn) return first;
-            const second = b(data, work);
-            return truthy(second) === stopOn ? second : c(data, work);
-          };
+          return nextCopy(stopOn ? sites.or3 : sites.and3)(a, b, c);
         }
         return (data, work) => {
           work.steps++;
@@ -229,7 +205,8 @@ class Compiler {
         const list = arg(0);
         const body = this.within(true, args[1]);
         const initial = args.length > 2 ? arg(2) : constant(null);
-        const reuseScope = !exposesData(args[1]);
+        // A body that cannot see its scope object shares one across steps.
+        if (!exposesData(args[1])) return nextCopy(sites.reduceReusingScope)(list, body, initial);
         return (data, work) => {
           const items = list(data, work);
           const start = initial(data, work);
@@ -237,16 +214,6 @@ class Compiler {
           work.steps += items.length;
           if (work.steps > work.limit) overBudget(work);
           let accumulator = start;
-          if (reuseScope) {
-            // The body cannot see the scope object itself, so one object serves every step.
-            const scope = { current: undefined as unknown, accumulator };
-            for (let i = 0; i < items.length; i++) {
-              scope.current = items[i];
-              scope.accumulator = accumulator;
-              accumulator = body(scope, work);
-            }
-            return accumulator;
-          }
           for (let i = 0; i < items.length; i++) accumulator = body({ current: items[i], accumulator }, work);
           return accumulator;
         };
@@ -255,6 +222,7 @@ class Compiler {
       case '!!': {
         const a = arg(0);
         const negate = name === '!';
+        if (negate) return nextCopy(sites.not)(a);
         return (data, work) => truthy(a(data, work)) !== negate;
       }
       case '==':
@@ -278,8 +246,7 @@ class Compiler {
       }
       case '+': {
         if (args.length === 2) {
-          const [a, b] = [arg(0), arg(1)];
-          return (data, work) => 0 + num(a(data, work)) + num(b(data, work));
+          return nextCopy(sites.add2)(arg(0), arg(1));
         }
         const values = this.evaluator(args);
         return (data, work) => {
@@ -290,8 +257,7 @@ class Compiler {
       }
       case '*': {
         if (args.length === 2) {
-          const [a, b] = [arg(0), arg(1)];
-          return (data, work) => num(a(data, work)) * num(b(data, work));
+          return nextCopy(sites.multiply2)(arg(0), arg(1));
         }
         const values = this.evaluator(args);
         return (data, work) => {
@@ -358,67 +324,13 @@ class Compiler {
       if (path === '') return (data) => data;
       const parts = String(path).split('.');
       if (!parts.every(isPlainKey)) return (data) => walkPath(data, parts, null);
-      // In a reduce body the data always has the same two fields: read them by name, one object shape per site.
-      if (this.inReduce && parts[0] === 'accumulator' && parts.length === 1)
-        return (data) => {
-          const value = (data as ReduceScope).accumulator;
-          return value === undefined ? null : value;
-        };
+      // In a reduce body the data always has the same two fields: read them by name, one object shape per copy.
+      if (this.inReduce && parts[0] === 'accumulator' && parts.length === 1) return nextCopy(sites.readAccumulator)();
       if (this.inReduce && parts[0] === 'current') {
-        const rest = parts.slice(1);
-        return (data) => {
-          const value = (data as ReduceScope).current;
-          return value === undefined ? null : rest.length === 0 ? value : walkPlainPath(value, rest);
-        };
+        const rest = parts.length > 1 ? plainReader(parts.slice(1)) : (value: unknown) => value;
+        return nextCopy(sites.readCurrent)(rest);
       }
-      // Index segments as numbers: an array element read by number, not by its decimal string (the same property).
-      const keys = parts.map(indexOrKey);
-      if (parts.length === 1) {
-        const key = keys[0]!;
-        return (data) => {
-          if (data === null || data === undefined) return null;
-          const value = (data as Record<Key, unknown>)[key];
-          return value === undefined ? null : value;
-        };
-      }
-      if (parts.length === 2) {
-        const [k0, k1] = keys as [Key, Key];
-        return (data) => {
-          if (data === null || data === undefined) return null;
-          const a = (data as Record<Key, unknown>)[k0];
-          if (a === undefined) return null;
-          if (a === null) return null;
-          const b = (a as Record<Key, unknown>)[k1];
-          return b === undefined ? null : b;
-        };
-      }
-      if (parts.length === 3) {
-        const [k0, k1, k2] = keys as [Key, Key, Key];
-        return (data) => {
-          if (data === null || data === undefined) return null;
-          const a = (data as Record<Key, unknown>)[k0];
-          if (a === undefined || a === null) return null;
-          const b = (a as Record<Key, unknown>)[k1];
-          if (b === undefined || b === null) return null;
-          const c = (b as Record<Key, unknown>)[k2];
-          return c === undefined ? null : c;
-        };
-      }
-      if (parts.length === 4) {
-        const [k0, k1, k2, k3] = keys as [Key, Key, Key, Key];
-        return (data) => {
-          if (data === null || data === undefined) return null;
-          const a = (data as Record<Key, unknown>)[k0];
-          if (a === undefined || a === null) return null;
-          const b = (a as Record<Key, unknown>)[k1];
-          if (b === undefined || b === null) return null;
-          const c = (b as Record<Key, unknown>)[k2];
-          if (c === undefined || c === null) return null;
-          const d = (c as Record<Key, unknown>)[k3];
-          return d === undefined ? null : d;
-        };
-      }
-      return (data) => walkPlainPath(data, parts);
+      return plainReader(parts);
     }
     const p = this.compile(path);
     const f = args.length > 1 ? this.compile(fallback) : UNDEFINED;
@@ -481,23 +393,8 @@ class Compiler {
     const fn = (this.operations as Record<string, LogicOperation>)[name]!.fn;
     // Work: one step plus the length of every array argument. One and two arguments (every operation the engine
     // supplies) are called directly, without an argument array.
-    if (args.length === 1) {
-      const a = this.compile(args[0]);
-      return (data, work) => {
-        const x = a(data, work);
-        charge(work, 1 + weigh(x));
-        return fn(x);
-      };
-    }
-    if (args.length === 2) {
-      const [a, b] = this.all(args) as [Node, Node];
-      return (data, work) => {
-        const x = a(data, work);
-        const y = b(data, work);
-        charge(work, 1 + weigh(x) + weigh(y));
-        return fn(x, y);
-      };
-    }
+    if (args.length === 1) return nextCopy(sites.custom1)(fn, this.compile(args[0]));
+    if (args.length === 2) return nextCopy(sites.custom2)(fn, this.compile(args[0]), this.compile(args[1]));
     const values = this.evaluator(args);
     return (data, work) => {
       const vs = values(data, work);
@@ -525,9 +422,6 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
   const reads = collectReads(rule, options.operations);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
   const work = { steps: 0, limit };
-  const evaluate = (data: unknown): unknown => {
-    work.steps = 0;
-    return root(data, work);
-  };
+  const evaluate = nextCopy(sites.entry)(root, work);
   return Object.assign(evaluate, { reads }) as CompiledLogic;
 }

@@ -1,4 +1,12 @@
+import { copyForPath } from './copies.js';
+import * as sites from './sites.js';
 import { ownGet } from './truthy.js';
+
+/** A path segment: a property name, or an array index as a number. */
+export type Key = string | number;
+
+/** A compiled `var` read. */
+export type Reader = (data: unknown) => unknown;
 
 /**
  * json-logic-js's `var`, reading own properties only: an empty or null path gives the data itself, a missing
@@ -50,9 +58,35 @@ export function walkPlainPath(data: unknown, parts: readonly string[]): unknown 
   return current;
 }
 
+/** A path segment that is an array index (`"0"`, `"12"`) as a number; any other segment as it is. */
+export function indexOrKey(segment: string): Key {
+  return /^(?:0|[1-9]\d{0,8})$/.test(segment) ? Number(segment) : segment;
+}
+
+/**
+ * `walkPlainPath` for fixed segments (all plain keys), as a closure from the copies in sites.ts: a path always gets
+ * the same copy, so its reads keep their own inline caches. Index segments are read as numbers (the same property).
+ */
+export function plainReader(parts: readonly string[]): Reader {
+  const path = parts.join('.');
+  const k = parts.map(indexOrKey);
+  switch (k.length) {
+    case 1:
+      return copyForPath(sites.read1, path)(k[0]!);
+    case 2:
+      return copyForPath(sites.read2, path)(k[0]!, k[1]!);
+    case 3:
+      return copyForPath(sites.read3, path)(k[0]!, k[1]!, k[2]!);
+    case 4:
+      return copyForPath(sites.read4, path)(k[0]!, k[1]!, k[2]!, k[3]!);
+    default:
+      return (data) => walkPlainPath(data, parts);
+  }
+}
+
 /** `(data) => lookupVar(data, path)` for a fixed path, split and checked once instead of on every read. */
-export function pathReader(path: string): (data: unknown) => unknown {
+export function pathReader(path: string): Reader {
   if (path === '') return (data) => data;
   const parts = path.split('.');
-  return parts.every(isPlainKey) ? (data) => walkPlainPath(data, parts) : (data) => walkPath(data, parts, null);
+  return parts.every(isPlainKey) ? plainReader(parts) : (data) => walkPath(data, parts, null);
 }
