@@ -25,3 +25,15 @@ export function canonicalJson(value: unknown): string {
   if (text.includes('\\ud') && LONE_SURROGATE.test(text)) throw notJson('a string holds a lone surrogate');
   return text;
 }
+
+/**
+ * `canonicalJson` of a value whose object keys are already in RFC 8785 order at every level and whose numbers are
+ * finite — a transaction as `parseTransaction` returns it (see `canonicalObject`): the runtime's own JSON text,
+ * several times faster than re-sorting, with the same lone-surrogate check.
+ */
+export function orderedJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw notJson('not JSON');
+  if (text.includes('\\ud') && LONE_SURROGATE.test(text)) throw notJson('a string holds a lone surrogate');
+  return text;
+}

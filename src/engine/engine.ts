@@ -7,10 +7,10 @@ import {
   defaultQuestionnaire,
   defaultRuleset,
 } from '../data/index.js';
-import { canonicalHash } from '../digest/index.js';
+import { canonicalHash, canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import type { EvaluatorKind } from '../logic/index.js';
-import { type Assessment, IsoDateSchema, parseTransaction } from '../model/index.js';
+import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
 import { loadQuestionnaire } from '../questionnaire/index.js';
 import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
@@ -75,6 +75,14 @@ function checkAnswers(answers: unknown): Record<string, unknown> {
     ]);
   }
   return answers as Record<string, unknown>;
+}
+
+/**
+ * `canonicalHash({ transaction, answers })`, with the parsed transaction's JSON text taken as it is: its keys are
+ * already in canonical order (`canonicalObject`), so only the answers are sorted.
+ */
+function inputHash(transaction: Transaction, answers: Record<string, unknown>): string {
+  return `sha256:${sha256Hex(`{"answers":${canonicalJson(answers)},"transaction":${orderedJson(transaction)}}`)}`;
 }
 
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
@@ -171,7 +179,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           ? { questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash } }
           : {}),
         data,
-        inputHash: canonicalHash({ transaction: f.transaction, answers: checkAnswers(opts.answers) }),
+        inputHash: inputHash(f.transaction, checkAnswers(opts.answers)),
         asOf: f.asOf,
       },
     };

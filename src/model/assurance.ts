@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, NonEmptyText } from './primitives.js';
+import { canonicalObject, IdSchema, IsoDateSchema, NonEmptyText } from './primitives.js';
 
 export const ASSURANCE_TYPES = [
   'end-use-statement',
@@ -22,13 +22,11 @@ export const AssuranceTypeSchema = z.enum(ASSURANCE_TYPES).meta({
 });
 export type AssuranceType = z.infer<typeof AssuranceTypeSchema>;
 
-export const ObtainedAssuranceSchema = z
-  .strictObject({
-    type: AssuranceTypeSchema,
-    from: IdSchema.describe('Id of the party that gave it (must be a party of the transaction).'),
-    obtainedOn: IsoDateSchema,
-    validUntil: IsoDateSchema.optional().describe('Last day it is valid; default: obtainedOn + the validity period.'),
-    reference: NonEmptyText(300).optional().describe('Contract clause, certificate number or file reference.'),
-  })
-  .meta({ id: 'ObtainedAssurance', description: 'An assurance already on file.' });
+export const ObtainedAssuranceSchema = canonicalObject({
+  type: AssuranceTypeSchema,
+  from: IdSchema.describe('Id of the party that gave it (must be a party of the transaction).'),
+  obtainedOn: IsoDateSchema,
+  validUntil: IsoDateSchema.optional().describe('Last day it is valid; default: obtainedOn + the validity period.'),
+  reference: NonEmptyText(300).optional().describe('Contract clause, certificate number or file reference.'),
+}).meta({ id: 'ObtainedAssurance', description: 'An assurance already on file.' });
 export type ObtainedAssurance = z.infer<typeof ObtainedAssuranceSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MoneySchema, NonEmptyText } from './primitives.js';
+import { canonicalObject, IdSchema, MoneySchema, NonEmptyText } from './primitives.js';
 
 export const CAPABILITIES = [
   'intrusion-spyware',
@@ -26,41 +26,35 @@ export type Capability = z.infer<typeof CapabilitySchema>;
 
 export const CLASSIFICATION_REGIMES = ['EAR', 'EU', 'WASSENAAR', 'UK', 'OTHER'] as const;
 
-export const ClassificationSchema = z
-  .strictObject({
-    regime: z.enum(CLASSIFICATION_REGIMES),
-    code: NonEmptyText(40).describe('Control-list entry, e.g. 5A001.j (EU) or 3A981 (EAR).'),
-  })
-  .meta({ id: 'Classification' });
+export const ClassificationSchema = canonicalObject({
+  regime: z.enum(CLASSIFICATION_REGIMES),
+  code: NonEmptyText(40).describe('Control-list entry, e.g. 5A001.j (EU) or 3A981 (EAR).'),
+}).meta({ id: 'Classification' });
 export type Classification = z.infer<typeof ClassificationSchema>;
 
-export const ItemFeaturesSchema = z
-  .strictObject({
-    covert: z.boolean().optional().describe('Designed to work without the knowledge of the people monitored.'),
-    bulk: z.boolean().optional().describe('Works at population scale rather than on named targets.'),
-    identifiesPersons: z.boolean().optional().describe('Identifies individual people (face, voice, device).'),
-    demographicClassification: z
-      .boolean()
-      .optional()
-      .describe('Classifies people by ethnicity, religion, gender or similar characteristics.'),
-    remoteAccess: z.boolean().optional().describe('Gives remote access to devices or systems.'),
-  })
-  .meta({ id: 'ItemFeatures', description: 'Features that raise severity. Absent means unknown, not false.' });
+export const ItemFeaturesSchema = canonicalObject({
+  covert: z.boolean().optional().describe('Designed to work without the knowledge of the people monitored.'),
+  bulk: z.boolean().optional().describe('Works at population scale rather than on named targets.'),
+  identifiesPersons: z.boolean().optional().describe('Identifies individual people (face, voice, device).'),
+  demographicClassification: z
+    .boolean()
+    .optional()
+    .describe('Classifies people by ethnicity, religion, gender or similar characteristics.'),
+  remoteAccess: z.boolean().optional().describe('Gives remote access to devices or systems.'),
+}).meta({ id: 'ItemFeatures', description: 'Features that raise severity. Absent means unknown, not false.' });
 export type ItemFeatures = z.infer<typeof ItemFeaturesSchema>;
 
-export const ItemSchema = z
-  .strictObject({
-    id: IdSchema,
-    description: NonEmptyText(1000),
-    quantity: z.number().finite().positive('quantity must be greater than 0'),
-    unitPrice: MoneySchema.optional(),
-    classifications: z.array(ClassificationSchema).max(20).optional(),
-    capabilities: z
-      .array(CapabilitySchema)
-      .max(CAPABILITIES.length)
-      .describe('Empty means no known surveillance capability.'),
-    features: ItemFeaturesSchema.optional(),
-    customized: z.boolean().optional().describe('Customised for this buyer.'),
-  })
-  .meta({ id: 'Item', description: 'A good, software or technology in the transaction.' });
+export const ItemSchema = canonicalObject({
+  id: IdSchema,
+  description: NonEmptyText(1000),
+  quantity: z.number().finite().positive('quantity must be greater than 0'),
+  unitPrice: MoneySchema.optional(),
+  classifications: z.array(ClassificationSchema).max(20).optional(),
+  capabilities: z
+    .array(CapabilitySchema)
+    .max(CAPABILITIES.length)
+    .describe('Empty means no known surveillance capability.'),
+  features: ItemFeaturesSchema.optional(),
+  customized: z.boolean().optional().describe('Customised for this buyer.'),
+}).meta({ id: 'Item', description: 'A good, software or technology in the transaction.' });
 export type Item = z.infer<typeof ItemSchema>;

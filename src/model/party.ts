@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountrySchema } from './country.js';
-import { IdSchema, NonEmptyText } from './primitives.js';
+import { canonicalObject, IdSchema, NonEmptyText } from './primitives.js';
 
 export const PARTY_TYPES = [
   'government-security',
@@ -25,25 +25,21 @@ export const PartyTypeSchema = z.enum(PARTY_TYPES).meta({
 });
 export type PartyType = z.infer<typeof PartyTypeSchema>;
 
-export const OwnershipSchema = z
-  .strictObject({
-    stateOwned: z.boolean().optional().describe('Owned or controlled by a state.'),
-    parentName: NonEmptyText(300).optional().describe('Name of the parent company, screened like the party.'),
-    parentCountry: CountrySchema.optional(),
-    beneficialOwnersKnown: z.boolean().optional().describe('Whether the ultimate beneficial owners are identified.'),
-  })
-  .meta({ id: 'Ownership' });
+export const OwnershipSchema = canonicalObject({
+  stateOwned: z.boolean().optional().describe('Owned or controlled by a state.'),
+  parentName: NonEmptyText(300).optional().describe('Name of the parent company, screened like the party.'),
+  parentCountry: CountrySchema.optional(),
+  beneficialOwnersKnown: z.boolean().optional().describe('Whether the ultimate beneficial owners are identified.'),
+}).meta({ id: 'Ownership' });
 export type Ownership = z.infer<typeof OwnershipSchema>;
 
-export const PartySchema = z
-  .strictObject({
-    id: IdSchema.describe('Unique within the transaction; assurances refer to it.'),
-    name: NonEmptyText(300).describe('Legal name, screened against restricted-party lists.'),
-    aliases: z.array(NonEmptyText(300)).max(50).optional().describe('Other names, screened too.'),
-    country: CountrySchema,
-    type: PartyTypeSchema,
-    address: NonEmptyText(500).optional(),
-    ownership: OwnershipSchema.optional(),
-  })
-  .meta({ id: 'Party', description: 'An organisation or person involved in the transaction.' });
+export const PartySchema = canonicalObject({
+  id: IdSchema.describe('Unique within the transaction; assurances refer to it.'),
+  name: NonEmptyText(300).describe('Legal name, screened against restricted-party lists.'),
+  aliases: z.array(NonEmptyText(300)).max(50).optional().describe('Other names, screened too.'),
+  country: CountrySchema,
+  type: PartyTypeSchema,
+  address: NonEmptyText(500).optional(),
+  ownership: OwnershipSchema.optional(),
+}).meta({ id: 'Party', description: 'An organisation or person involved in the transaction.' });
 export type Party = z.infer<typeof PartySchema>;

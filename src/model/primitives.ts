@@ -12,12 +12,20 @@ export const CurrencySchema = z
   .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as "EUR"')
   .meta({ id: 'Currency', description: 'ISO 4217 alphabetic currency code.' });
 
-export const MoneySchema = z
-  .strictObject({
-    amount: z.number().finite().nonnegative(),
-    currency: CurrencySchema,
-  })
-  .meta({ id: 'Money', description: 'An amount in a currency.' });
+/**
+ * A strict object whose parsed value has its keys in RFC 8785 order (zod writes them in the order of the shape), so
+ * the JSON text of a parsed transaction is already canonical and its hash needs no re-sorting. Every object of the
+ * transaction model is one (a test walks the schema).
+ */
+export function canonicalObject<S extends z.ZodRawShape>(shape: S) {
+  const keys = Object.keys(shape).sort();
+  return z.strictObject(Object.fromEntries(keys.map((key) => [key, shape[key]])) as S);
+}
+
+export const MoneySchema = canonicalObject({
+  amount: z.number().finite().nonnegative(),
+  currency: CurrencySchema,
+}).meta({ id: 'Money', description: 'An amount in a currency.' });
 export type Money = z.infer<typeof MoneySchema>;
 
 /** Identifiers: printable, no surrounding whitespace, at most 128 characters. */

@@ -3,7 +3,7 @@ import { ObtainedAssuranceSchema } from './assurance.js';
 import { CountrySchema } from './country.js';
 import { ItemSchema } from './item.js';
 import { PartySchema } from './party.js';
-import { CurrencySchema, IdSchema, IsoDateSchema, NonEmptyText } from './primitives.js';
+import { CurrencySchema, canonicalObject, IdSchema, IsoDateSchema, NonEmptyText } from './primitives.js';
 
 export const SERVICES = [
   'installation',
@@ -30,33 +30,27 @@ export const PAYMENT_METHODS = [
   'other',
 ] as const;
 
-export const PaymentSchema = z
-  .strictObject({
-    method: z.enum(PAYMENT_METHODS),
-    amount: z.number().finite().nonnegative().optional(),
-    currency: CurrencySchema.optional(),
-  })
-  .meta({ id: 'Payment' });
+export const PaymentSchema = canonicalObject({
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.number().finite().nonnegative().optional(),
+  currency: CurrencySchema.optional(),
+}).meta({ id: 'Payment' });
 export type Payment = z.infer<typeof PaymentSchema>;
 
-export const EndUseSchema = z
-  .strictObject({
-    description: NonEmptyText(2000).optional().describe('The stated end use, in the end user’s words.'),
-    purposes: z.array(NonEmptyText(200)).max(20).optional(),
-    deploymentRegion: NonEmptyText(300).optional().describe('Where the items will be deployed (region, city, site).'),
-  })
-  .meta({ id: 'EndUse' });
+export const EndUseSchema = canonicalObject({
+  description: NonEmptyText(2000).optional().describe('The stated end use, in the end user’s words.'),
+  purposes: z.array(NonEmptyText(200)).max(20).optional(),
+  deploymentRegion: NonEmptyText(300).optional().describe('Where the items will be deployed (region, city, site).'),
+}).meta({ id: 'EndUse' });
 export type EndUse = z.infer<typeof EndUseSchema>;
 
-export const RouteSchema = z
-  .strictObject({
-    transitCountries: z.array(CountrySchema).max(30).optional(),
-    deliveryDate: IsoDateSchema.optional(),
-  })
-  .meta({ id: 'Route' });
+export const RouteSchema = canonicalObject({
+  transitCountries: z.array(CountrySchema).max(30).optional(),
+  deliveryDate: IsoDateSchema.optional(),
+}).meta({ id: 'Route' });
 export type Route = z.infer<typeof RouteSchema>;
 
-const TransactionShape = z.strictObject({
+const TransactionShape = canonicalObject({
   id: IdSchema.describe('The order or transaction number in the exporter’s system.'),
   date: IsoDateSchema.describe('Order date.'),
   exporter: PartySchema,

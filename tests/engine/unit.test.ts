@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  canonicalHash,
   compareFindings,
   createEngine,
   DECISIONS,
@@ -11,6 +12,7 @@ import {
   HrddError,
   impliedDecision,
   loadRuleset,
+  parseTransaction,
   scoreBand,
 } from '../../src/index.js';
 import { baseTransaction, example, exampleTransactions } from '../helpers.js';
@@ -251,5 +253,29 @@ describe('properties', () => {
     const a = createEngine().assess(baseTransaction(), { asOf: '2026-11-01', answers: { misuse_reports: true } });
     expect(a.notes?.[0]).toContain('misuse_reports');
     expect(a.findings).toEqual([]);
+  });
+});
+
+describe('provenance.inputHash', () => {
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(reversed)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
+        : value;
+
+  it('is the canonical hash of the parsed transaction and the answers, whatever the key order of the input', () => {
+    const engine = createEngine({ questionnaire: false });
+    const answers = { 'end-use': { statement: true, signedBy: 'eu-1' }, audits: 'accepted' };
+    for (const [, tx] of exampleTransactions()) {
+      const a = engine.assess(tx, { asOf: '2026-11-01', answers });
+      const b = engine.assess(reversed(tx), { asOf: '2026-11-01', answers: reversed(answers) });
+      expect(a.provenance.inputHash).toBe(canonicalHash({ transaction: parseTransaction(tx), answers }));
+      expect(b.provenance.inputHash).toBe(a.provenance.inputHash);
+    }
   });
 });

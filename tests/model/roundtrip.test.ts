@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { canonicalJson, orderedJson } from '../../src/digest/index.js';
 import {
   ASSURANCE_TYPES,
   CAPABILITIES,
@@ -7,6 +9,7 @@ import {
   PARTY_TYPES,
   parseTransaction,
   SERVICES,
+  TransactionSchema,
 } from '../../src/model/index.js';
 
 // Arbitrary valid transactions, built from the model's own vocabularies.
@@ -76,5 +79,40 @@ describe('parse → JSON → parse', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe('a parsed transaction', () => {
+  it('is its own canonical JSON: its JSON text is the RFC 8785 text (the input hash relies on it)', () => {
+    fc.assert(
+      fc.property(transaction, (tx) => {
+        const parsed = parseTransaction(tx);
+        expect(orderedJson(parsed)).toBe(canonicalJson(parsed));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('comes from object schemas whose keys are all in canonical order', () => {
+    const unsorted: string[] = [];
+    const seen = new Set<unknown>();
+    const walk = (schema: z.core.$ZodType, path: string): void => {
+      if (seen.has(schema)) return;
+      seen.add(schema);
+      const def = schema._zod.def as unknown as Record<string, unknown>;
+      if (def.type === 'object') {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        const keys = Object.keys(shape);
+        if (keys.join() !== [...keys].sort().join()) unsorted.push(path || '(root)');
+        for (const key of keys) walk(shape[key]!, `${path}.${key}`);
+      }
+      for (const inner of ['innerType', 'element', 'in', 'out']) {
+        if (def[inner]) walk(def[inner] as z.core.$ZodType, path);
+      }
+      for (const option of (def.options as z.core.$ZodType[] | undefined) ?? []) walk(option, path);
+    };
+    walk(TransactionSchema, '');
+    expect(seen.size).toBeGreaterThan(20);
+    expect(unsorted).toEqual([]);
   });
 });
