@@ -1,5 +1,6 @@
 import { ASSURANCE_TYPES, type RequiredAssurance } from '../model/index.js';
 import type { AssuranceDef } from '../rules/index.js';
+import { sortShort } from './sort-short.js';
 import type { ObtainedAssuranceFact, PartyFact } from './types.js';
 
 const TYPE_ORDER = new Map<string, number>(ASSURANCE_TYPES.map((type, i) => [type, i]));
@@ -11,11 +12,18 @@ export interface AssuranceSlot {
   slot: number;
   /** Rank of the type in the published order of assurance types (the order of `requiredAssurances`). */
   order: number;
+  /** The party roles that give it (`def.givenBy`). */
+  givers: ReadonlySet<string>;
 }
 
 /** The slots of a rule set's assurance definitions, by type. */
 export function assuranceSlots(definitions: readonly AssuranceDef[]): Map<string, AssuranceSlot> {
-  return new Map(definitions.map((def, slot) => [def.type, { def, slot, order: TYPE_ORDER.get(def.type) ?? -1 }]));
+  return new Map(
+    definitions.map((def, slot) => [
+      def.type,
+      { def, slot, order: TYPE_ORDER.get(def.type) ?? -1, givers: new Set<string>(def.givenBy) },
+    ]),
+  );
 }
 
 interface Needed {
@@ -35,37 +43,30 @@ function compareNeeded(a: Needed, b: Needed): number {
  * Givers are found among the derived party facts (one object shape for all parties).
  */
 export function requiredAssurances(
-  matches: readonly { rule: { rule: { id: string }; assurances: readonly AssuranceSlot[] } }[],
+  matches: readonly { rule: { id: string; assurances: readonly AssuranceSlot[] } }[],
   parties: readonly PartyFact[],
   obtained: readonly ObtainedAssuranceFact[],
 ): RequiredAssurance[] {
   const needed: Needed[] = [];
+  // Per slot, one entry per giving party (or one with no party): the givers depend on the parties only, so they
+  // are found the first time a rule requires the slot; later rules add themselves to `because`.
   const bySlot: Needed[][] = [];
-  const add = (required: AssuranceSlot, from: string | undefined, ruleId: string) => {
-    let entries = bySlot[required.slot];
-    if (!entries) {
-      entries = [];
-      bySlot[required.slot] = entries;
-    }
-    const entry = entries.find((e) => e.from === from);
-    if (!entry) {
-      const created = { required, from, because: [ruleId] };
-      entries.push(created);
-      needed.push(created);
-    } else if (!entry.because.includes(ruleId)) entry.because.push(ruleId);
-  };
   for (const { rule } of matches) {
+    const ruleId = rule.id;
     for (const required of rule.assurances) {
-      let given = false;
-      for (const party of parties) {
-        if (!(required.def.givenBy as readonly string[]).includes(party.role)) continue;
-        add(required, party.id, rule.rule.id);
-        given = true;
+      let entries = bySlot[required.slot];
+      if (!entries) {
+        entries = [];
+        for (const party of parties)
+          if (required.givers.has(party.role)) entries.push({ required, from: party.id, because: [] });
+        if (entries.length === 0) entries.push({ required, from: undefined, because: [] });
+        bySlot[required.slot] = entries;
+        for (const entry of entries) needed.push(entry);
       }
-      if (!given) add(required, undefined, rule.rule.id);
+      for (const entry of entries) if (!entry.because.includes(ruleId)) entry.because.push(ruleId);
     }
   }
-  return needed.sort(compareNeeded).map(({ required: { def }, from, because }) => {
+  return sortShort(needed, compareNeeded).map(({ required: { def }, from, because }) => {
     let validUntil: string | undefined;
     let satisfied = false;
     for (const o of obtained) {
@@ -78,7 +79,7 @@ export function requiredAssurances(
     if (from !== undefined) result.from = from;
     result.status = satisfied ? 'satisfied' : 'outstanding';
     if (validUntil !== undefined) result.validUntil = validUntil;
-    result.because = because.sort();
+    result.because = because.length > 1 ? because.sort() : because;
     return result;
   });
 }

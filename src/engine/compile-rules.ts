@@ -16,19 +16,25 @@ export type Value = (data: unknown) => unknown;
 
 export interface CompiledRule {
   rule: Rule;
+  /** The rule's fields the engine reads per assessment, copied: parsed rules differ in which optional fields they have. */
+  id: string;
+  title: string;
+  category: Rule['category'];
+  refs: readonly string[];
+  minDecision: Rule['minDecision'];
   when: CompiledLogic;
   scale: Value;
   scope: Value;
   irremediability: Value;
   likelihood: Value;
-  involvement?: Value;
+  involvement: Value | undefined;
   blocking: Value;
   /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
   reads: string[];
   /** The values at `reads`, keyed by path. */
   readFacts: (facts: unknown) => Record<string, unknown>;
   /** The `forEach` list, when the rule has one. */
-  list?: (facts: unknown) => unknown;
+  list: ((facts: unknown) => unknown) | undefined;
   rationale: (facts: unknown) => string;
   /** The missing-information path (information rules). */
   path: (facts: unknown) => string;
@@ -80,6 +86,11 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
       ]);
       const compiled: CompiledRule = {
         rule,
+        id: rule.id,
+        title: rule.title,
+        category: rule.category,
+        refs: rule.refs,
+        minDecision: rule.minDecision,
         when,
         scale: parts.scale.fn,
         scope: parts.scope.fn,
@@ -88,15 +99,19 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),
-        ...(rule.forEach ? { list: pathReader(rule.forEach) } : {}),
+        list: rule.forEach ? pathReader(rule.forEach) : undefined,
         rationale: compileTemplate(rule.rationale),
         path: compileTemplate(rule.path ?? rule.forEach ?? rule.id),
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
+        involvement:
+          rule.involvement === undefined
+            ? undefined
+            : fieldValue(rule.involvement as Involvement | object, kind, operations).fn,
       };
-      if (rule.involvement !== undefined)
-        compiled.involvement = fieldValue(rule.involvement as Involvement | object, kind, operations).fn;
+      // Every compiled rule has every field (absent ones undefined): one object shape, so the loops that read them
+      // stay monomorphic.
       return compiled;
     });
 }

@@ -32,7 +32,7 @@ export function decide(
 ): Decision {
   let decision: Decision = 'proceed';
   for (const { finding, rule } of matches)
-    decision = maxDecision(decision, impliedDecision(finding, rule.rule.minDecision, policy));
+    decision = maxDecision(decision, impliedDecision(finding, rule.minDecision, policy));
   for (const m of missing) decision = maxDecision(decision, m.blocking ? 'escalate' : 'proceed-with-conditions');
   for (const r of required) {
     if (r.status === 'outstanding')

@@ -22,6 +22,7 @@ import { compareFindings, evaluateRules } from './evaluate.js';
 import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
 import { screenParties } from './screen.js';
+import { sortShort } from './sort-short.js';
 import type { Facts } from './types.js';
 
 export interface EngineOptions {
@@ -150,18 +151,24 @@ export function createEngine(options: EngineOptions = {}): Engine {
         missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
     }
     const evaluation = evaluateRules(rules, f, opts.trace === true);
-    const findings = evaluation.matches.map((m) => m.finding).sort(compareFindings);
-    const missingInformation = [
-      ...evaluation.missing.map(({ path, reason, blocking }) => ({ path, reason, blocking })),
-      ...missingFromQuestions,
-    ];
+    const findings = sortShort(
+      evaluation.matches.map((m) => m.finding),
+      compareFindings,
+    );
+    const missingInformation: Assessment['missingInformation'] = [];
+    for (const { path, reason, blocking } of evaluation.missing) missingInformation.push({ path, reason, blocking });
+    for (const m of missingFromQuestions) missingInformation.push(m);
     const required = requiredAssurances(evaluation.matches, f.derived.parties, f.derived.assurancesObtained);
     const decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
-    const value = findings.reduce((max, x) => Math.max(max, x.risk), 0);
+    let value = 0;
+    for (const x of findings) if (x.risk > value) value = x.risk;
     const band = scoreBand(value);
-    const expiries = required.filter((r) => r.status === 'satisfied' && r.validUntil).map((r) => r.validUntil!);
-    const reviewBy = [addDaysIso(f.asOf, ruleset.decision.reviewIntervalDays[band]), ...expiries].sort()[0]!;
-    return {
+    // The review date: the regular interval for the band, or the first expiry of a satisfied assurance if sooner.
+    let reviewBy = addDaysIso(f.asOf, ruleset.decision.reviewIntervalDays[band]);
+    for (const r of required)
+      if (r.status === 'satisfied' && r.validUntil !== undefined && r.validUntil < reviewBy) reviewBy = r.validUntil;
+    // Fields assigned in the published order, the optional ones only when present.
+    const assessment = {
       transactionId: f.transaction.id,
       asOf: f.asOf,
       decision,
@@ -170,19 +177,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
       findings,
       requiredAssurances: required,
       missingInformation,
-      ...(notes.length > 0 ? { notes } : {}),
-      ...(opts.trace ? { trace: evaluation.trace } : {}),
-      provenance: {
-        engine: { name: ENGINE_NAME, version: VERSION },
-        ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
-        ...(questionnaire
-          ? { questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash } }
-          : {}),
-        data,
-        inputHash: inputHash(f.transaction, checkAnswers(opts.answers)),
-        asOf: f.asOf,
-      },
-    };
+    } as Assessment;
+    if (notes.length > 0) assessment.notes = notes;
+    if (opts.trace) assessment.trace = evaluation.trace;
+    const provenance = {
+      engine: { name: ENGINE_NAME, version: VERSION },
+      ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
+    } as Assessment['provenance'];
+    if (questionnaire)
+      provenance.questionnaire = { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash };
+    provenance.data = data;
+    provenance.inputHash = inputHash(f.transaction, checkAnswers(opts.answers));
+    provenance.asOf = f.asOf;
+    assessment.provenance = provenance;
+    return assessment;
   }
 
   return { ruleset, evaluator, ...(questionnaire ? { questionnaire } : {}), data, assess, facts };

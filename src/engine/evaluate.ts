@@ -56,7 +56,6 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   const { transaction, answers, asOf, params, derived } = facts;
   const data: Facts & { it: unknown } = { transaction, answers, asOf, params, derived, it: null };
   for (const compiled of rules) {
-    const { rule } = compiled;
     const list = compiled.list?.(data);
     const elements: readonly unknown[] = compiled.list ? (Array.isArray(list) ? list : []) : NO_ELEMENT;
     for (const element of elements) {
@@ -64,16 +63,16 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
       const matched = truthy(compiled.when(data));
       if (withTrace)
         out.trace.push({
-          ruleId: rule.id,
+          ruleId: compiled.id,
           subject: subjectOf(compiled, element, data),
           matched,
           facts: compiled.readFacts(data),
         });
       if (!matched) continue;
       const rationale = compiled.rationale(data);
-      if (rule.category === 'information') {
+      if (compiled.category === 'information') {
         out.missing.push({
-          ruleId: rule.id,
+          ruleId: compiled.id,
           path: compiled.path(data),
           reason: rationale,
           blocking: truthy(compiled.blocking(data)),
@@ -91,9 +90,9 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
       const involvement = involvementOf(compiled.involvement, data);
       const subject = subjectOf(compiled, element, data);
       const risk = severity.level * likelihood;
-      const refs = rule.refs.slice();
+      const refs = compiled.refs.slice();
       const factsRead = compiled.readFacts(data);
-      const { id: ruleId, title, category } = rule;
+      const { id: ruleId, title, category } = compiled;
       // Two literals rather than a spread: one fixed shape each, fields in the published order.
       const finding: Finding = involvement
         ? {

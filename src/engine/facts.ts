@@ -82,16 +82,12 @@ function buildCountryFact(code: string, ctx: FactContext): CountryFact {
 }
 
 function partyFact(party: Party, role: PartyRole): PartyFact {
-  return {
-    id: party.id,
-    name: party.name,
-    role,
-    type: party.type,
-    country: party.country,
-    ...(party.aliases ? { aliases: party.aliases } : {}),
-    ...(party.ownership ? { ownership: party.ownership } : {}),
-    screening: [],
-  };
+  // Optional fields assigned only when present, in the published order.
+  const fact = { id: party.id, name: party.name, role, type: party.type, country: party.country } as PartyFact;
+  if (party.aliases) fact.aliases = party.aliases;
+  if (party.ownership) fact.ownership = party.ownership;
+  fact.screening = [];
+  return fact;
 }
 
 /** Sum of quantity × unit price when every item has one in the same currency, else the payment amount, else null. */

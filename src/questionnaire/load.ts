@@ -335,17 +335,25 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
       return q.review(answers, facts).hidden;
     },
     review(answers, facts) {
-      const { unknown, questions } = examine(answers, facts);
-      const invalid = [...unknown];
-      for (const x of questions) if (x.problems.length > 0) invalid.push(...x.problems);
-      return {
-        hidden: questions
-          .filter((x) => x.status === 'hidden')
-          .map((x) => x.p.question.id)
-          .sort(),
-        invalid,
-        missing: questions.filter((x) => x.status === 'unanswered-required').map((x) => missingEntry(x.p, x.st.data)),
-      };
+      // One pass, no per-question records: `assess` calls this for every transaction.
+      const s = states(answers, facts);
+      const invalid: AnswerIssue[] = [];
+      for (const key in answers) {
+        if (Object.hasOwn(answers, key) && !byId.has(key))
+          invalid.push({ questionId: key, code: 'unknown-question', message: `no question "${key}"` });
+      }
+      const hidden: string[] = [];
+      const missing: ReturnType<Questionnaire['missing']> = [];
+      for (let i = 0; i < prepared.length; i++) {
+        const p = prepared[i]!;
+        const st = s[i]!;
+        const id = p.question.id;
+        if (Object.hasOwn(answers, id) && isAnswered(answers[id])) {
+          if (!st.visible) hidden.push(id);
+          else for (const problem of checkAnswer(p.question, answers[id], p.pattern)) invalid.push(problem);
+        } else if (st.required) missing.push(missingEntry(p, st.data));
+      }
+      return { hidden: hidden.sort(), invalid, missing };
     },
   };
   return q;

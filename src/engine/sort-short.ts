@@ -1,0 +1,17 @@
+/**
+ * Sorts in place, stably: by insertion for the handful of findings or assurances of a typical assessment (no
+ * per-call setup of `Array.prototype.sort`), by `Array.prototype.sort` (also stable) for longer lists.
+ */
+export function sortShort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > 16) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(items[j]!, item) > 0) {
+      items[j + 1] = items[j]!;
+      j--;
+    }
+    items[j + 1] = item;
+  }
+  return items;
+}
