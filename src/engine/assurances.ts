@@ -1,6 +1,6 @@
 import { ASSURANCE_TYPES, type RequiredAssurance } from '../model/index.js';
 import type { AssuranceDef } from '../rules/index.js';
-import { sortShort } from './sort-short.js';
+import { compareText, sortShort } from './sort-short.js';
 import type { ObtainedAssuranceFact, PartyFact } from './types.js';
 
 const TYPE_ORDER = new Map<string, number>(ASSURANCE_TYPES.map((type, i) => [type, i]));
@@ -79,7 +79,7 @@ export function requiredAssurances(
     if (from !== undefined) result.from = from;
     result.status = satisfied ? 'satisfied' : 'outstanding';
     if (validUntil !== undefined) result.validUntil = validUntil;
-    result.because = because.length > 1 ? because.sort() : because;
+    result.because = sortShort(because, compareText);
     return result;
   });
 }

@@ -1,6 +1,7 @@
 import type { CountryData, CountryGroups } from '../data/index.js';
 import type { Party, Transaction } from '../model/index.js';
 import { addDaysIso } from './dates.js';
+import { compareText, sortShort } from './sort-short.js';
 import type {
   CountryFact,
   DerivedFacts,
@@ -42,13 +43,13 @@ export function indexGroups(groups: CountryGroups): Map<string, string[]> {
   return byCountry;
 }
 
-const sortedUnique = <T extends string>(values: Iterable<T>): T[] => [...new Set(values)].sort();
+const sortedUnique = <T extends string>(values: Iterable<T>): T[] => sortShort([...new Set(values)], compareText);
 
 /** The sorted distinct strings of every element's list (a loop: `flatMap` costs far more on short arrays). */
 function sortedUniqueOf<E, T extends string>(elements: readonly E[], list: (element: E) => readonly T[]): T[] {
   const values = new Set<T>();
   for (const element of elements) for (const value of list(element)) values.add(value);
-  return [...values].sort();
+  return sortShort([...values], compareText);
 }
 
 function countryFact(code: string, ctx: FactContext): CountryFact {

@@ -15,3 +15,6 @@ export function sortShort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
   }
   return items;
 }
+
+/** UTF-16 code-unit order, the order of `Array.prototype.sort` without a comparator. */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

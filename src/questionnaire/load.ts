@@ -353,7 +353,7 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
           else for (const problem of checkAnswer(p.question, answers[id], p.pattern)) invalid.push(problem);
         } else if (st.required) missing.push(missingEntry(p, st.data));
       }
-      return { hidden: hidden.sort(), invalid, missing };
+      return { hidden: hidden.length > 1 ? hidden.sort() : hidden, invalid, missing };
     },
   };
   return q;
