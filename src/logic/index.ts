@@ -4,7 +4,7 @@ import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
 export { assertValidLogic, compileLogic } from './compile.js';
 export { dateOperations, inGroupOperation, setOperations } from './operations.js';
-export { collectReads, factsReader, readFacts } from './reads.js';
+export { collectReads, completeReads, factsReader, readFacts } from './reads.js';
 export { compileReference, REFERENCE_PREFIX } from './reference.js';
 export { truthy } from './truthy.js';
 export type { CompiledLogic, EvaluatorKind, LogicOperation, LogicOperations, LogicOptions } from './types.js';

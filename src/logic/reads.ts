@@ -3,13 +3,10 @@ import { isLogicNode } from './truthy.js';
 import type { LogicOperations } from './types.js';
 import { pathReader } from './var.js';
 
-/**
- * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
- * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
- * element, not the data, and are left out; so are computed paths. Call on validated rules only.
- */
-export function collectReads(rule: unknown, _operations?: LogicOperations): string[] {
+/** What a rule reads: the paths it names, and whether those are all (no computed path, no read of the whole data). */
+function walkReads(rule: unknown): { paths: string[]; complete: boolean } {
   const found = new Set<string>();
+  let complete = true;
   const stack: unknown[] = [rule];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -24,13 +21,19 @@ export function collectReads(rule: unknown, _operations?: LogicOperations): stri
     if (name === 'var') {
       const path = args[0];
       if ((typeof path === 'string' && path !== '') || typeof path === 'number') found.add(String(path));
-      else stack.push(path);
+      else {
+        complete = false;
+        stack.push(path);
+      }
       if (args.length > 1) stack.push(args[1]);
     } else if (name === 'missing' || name === 'missing_some') {
       const keys = name === 'missing' ? (Array.isArray(args[0]) ? args[0] : args) : args[1];
       for (const key of Array.isArray(keys) ? keys : [keys]) {
         if (typeof key === 'string' && key !== '') found.add(key);
-        else stack.push(key);
+        else {
+          complete = false;
+          stack.push(key);
+        }
       }
       if (name === 'missing_some') stack.push(args[0]);
     } else if (SCOPED_OPERATORS.has(name)) {
@@ -40,7 +43,25 @@ export function collectReads(rule: unknown, _operations?: LogicOperations): stri
       for (const child of args) stack.push(child);
     }
   }
-  return [...found].sort();
+  return { paths: [...found].sort(), complete };
+}
+
+/**
+ * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
+ * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
+ * element, not the data, and are left out; so are computed paths. Call on validated rules only.
+ */
+export function collectReads(rule: unknown, _operations?: LogicOperations): string[] {
+  return walkReads(rule).paths;
+}
+
+/**
+ * `collectReads` when those are all the rule can read from its data; `undefined` when it may read more (a computed
+ * path, or `{"var": ""}`, the whole data). Call on validated rules only.
+ */
+export function completeReads(rule: unknown): string[] | undefined {
+  const { paths, complete } = walkReads(rule);
+  return complete ? paths : undefined;
 }
 
 /** The values at `reads` in `data` (own properties only; a missing value is `null`), keyed by path. */

@@ -1,6 +1,13 @@
-import { canonicalHash } from '../digest/index.js';
+import { canonicalHash, canonicalJson } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
-import { type CompiledLogic, compileWith, type EvaluatorKind, truthy, validateLogic } from '../logic/index.js';
+import {
+  type CompiledLogic,
+  compileWith,
+  completeReads,
+  type EvaluatorKind,
+  truthy,
+  validateLogic,
+} from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
 import { ruleOperations } from '../rules/index.js';
 import { type AnswerIssue, checkAnswer, isAnswered } from './answers.js';
@@ -66,6 +73,9 @@ interface Prepared {
   question: Question;
   visibleIf?: CompiledLogic;
   requiredIf?: CompiledLogic;
+  /** Slots of conditions shared between questions (see `sharedSlot`), -1 when evaluated on their own. */
+  visibleSlot: number;
+  requiredSlot: number;
   blocking?: CompiledLogic | boolean;
   pattern?: RegExp;
   /** The missing-information entry's path and reason when unanswered (fixed per question). */
@@ -171,11 +181,32 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
   return { issues, order };
 }
 
+/** Whether a condition reads facts only, never answers: then it has one value for a whole evaluation. */
+function readsFactsOnly(logic: unknown): boolean {
+  const reads = completeReads(logic);
+  return reads !== undefined && reads.every((path) => path !== 'answers' && !path.startsWith('answers.'));
+}
+
 function build(def: QuestionnaireDefinition, order: number[], evaluator: EvaluatorKind, hash: string): Questionnaire {
   const operations = ruleOperations();
   const compile = (logic: unknown) => compileWith(evaluator, logic, { operations });
+  // Questions often share a condition ("shown for surveillance items"): one that reads facts only is evaluated once
+  // per call, its value kept in a slot.
+  const slots = new Map<string, number>();
+  const sharedSlot = (logic: unknown): number => {
+    if (logic === undefined || !readsFactsOnly(logic)) return -1;
+    const key = canonicalJson(logic);
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(key, slot);
+    }
+    return slot;
+  };
   const prepared: Prepared[] = def.questions.map((question) => ({
     question,
+    visibleSlot: sharedSlot(question.visibleIf),
+    requiredSlot: sharedSlot(question.requiredIf),
     ...(question.visibleIf ? { visibleIf: compile(question.visibleIf) } : {}),
     ...(question.requiredIf ? { requiredIf: compile(question.requiredIf) } : {}),
     ...(question.blocking !== undefined
@@ -194,10 +225,21 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     const effective: Record<string, unknown> = {};
     const data = { ...facts, answers: effective };
     const result = new Array<{ visible: boolean; required: boolean; data: unknown }>(prepared.length);
+    const shared = new Array<boolean | undefined>(slots.size);
+    const test = (condition: CompiledLogic, slot: number): boolean => {
+      if (slot < 0) return truthy(condition(data));
+      let value = shared[slot];
+      if (value === undefined) {
+        value = truthy(condition(data));
+        shared[slot] = value;
+      }
+      return value;
+    };
     for (const i of order) {
       const p = prepared[i]!;
-      const visible = p.visibleIf ? truthy(p.visibleIf(data)) : true;
-      const required = visible && (p.question.required === true || (p.requiredIf ? truthy(p.requiredIf(data)) : false));
+      const visible = p.visibleIf ? test(p.visibleIf, p.visibleSlot) : true;
+      const required =
+        visible && (p.question.required === true || (p.requiredIf ? test(p.requiredIf, p.requiredSlot) : false));
       const id = p.question.id;
       if (visible && Object.hasOwn(answers, id)) effective[id] = answers[id];
       result[i] = { visible, required, data };
