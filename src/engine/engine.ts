@@ -7,7 +7,7 @@ import {
   defaultQuestionnaire,
   defaultRuleset,
 } from '../data/index.js';
-import { canonicalHash, canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
+import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import type { EvaluatorKind } from '../logic/index.js';
 import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';

@@ -183,8 +183,7 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
 
 /** Whether a condition reads facts only, never answers: then it has one value for a whole evaluation. */
 function readsFactsOnly(logic: unknown): boolean {
-  const reads = completeReads(logic);
-  return reads !== undefined && reads.every((path) => path !== 'answers' && !path.startsWith('answers.'));
+  return completeReads(logic)?.every((path) => path !== 'answers' && !path.startsWith('answers.')) ?? false;
 }
 
 function build(def: QuestionnaireDefinition, order: number[], evaluator: EvaluatorKind, hash: string): Questionnaire {

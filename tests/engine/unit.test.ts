@@ -273,7 +273,10 @@ describe('provenance.inputHash', () => {
     const answers = { 'end-use': { statement: true, signedBy: 'eu-1' }, audits: 'accepted' };
     for (const [, tx] of exampleTransactions()) {
       const a = engine.assess(tx, { asOf: '2026-11-01', answers });
-      const b = engine.assess(reversed(tx), { asOf: '2026-11-01', answers: reversed(answers) as Record<string, unknown> });
+      const b = engine.assess(reversed(tx), {
+        asOf: '2026-11-01',
+        answers: reversed(answers) as Record<string, unknown>,
+      });
       expect(a.provenance.inputHash).toBe(canonicalHash({ transaction: parseTransaction(tx), answers }));
       expect(b.provenance.inputHash).toBe(a.provenance.inputHash);
     }
