@@ -9,10 +9,18 @@ import {
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
 import { type AssuranceSlot, assuranceSlots } from './assurances.js';
+import { level } from './evaluate.js';
 import { compileTemplate, templatePaths } from './rationale.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
 export type Value = (data: unknown) => unknown;
+
+/** A severity part or likelihood: a fixed level 1–4 worked out once, or JsonLogic evaluated per finding. */
+export type LevelField = number | Value;
+
+function levelField(field: unknown, compiled: { fn: Value }): LevelField {
+  return isLogic(field) ? compiled.fn : level(field);
+}
 
 export interface CompiledRule {
   rule: Rule;
@@ -23,10 +31,10 @@ export interface CompiledRule {
   refs: readonly string[];
   minDecision: Rule['minDecision'];
   when: CompiledLogic;
-  scale: Value;
-  scope: Value;
-  irremediability: Value;
-  likelihood: Value;
+  scale: LevelField;
+  scope: LevelField;
+  irremediability: LevelField;
+  likelihood: LevelField;
   involvement: Value | undefined;
   blocking: Value;
   /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
@@ -92,10 +100,10 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         refs: rule.refs,
         minDecision: rule.minDecision,
         when,
-        scale: parts.scale.fn,
-        scope: parts.scope.fn,
-        irremediability: parts.irremediability.fn,
-        likelihood: parts.likelihood.fn,
+        scale: levelField(rule.severity?.scale ?? 1, parts.scale),
+        scope: levelField(rule.severity?.scope ?? 1, parts.scope),
+        irremediability: levelField(rule.severity?.irremediability ?? 1, parts.irremediability),
+        likelihood: levelField(rule.likelihood ?? 1, parts.likelihood),
         blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),

@@ -7,7 +7,7 @@ import {
   type RuleTrace,
   type Subject,
 } from '../model/index.js';
-import type { CompiledRule, Value } from './compile-rules.js';
+import type { CompiledRule, LevelField, Value } from './compile-rules.js';
 import type { Facts } from './types.js';
 
 const NO_ELEMENT: readonly unknown[] = [undefined];
@@ -29,6 +29,10 @@ export function level(value: unknown): number {
   const n = typeof value === 'number' ? value : Number.NaN;
   if (!Number.isFinite(n)) return 4;
   return Math.min(4, Math.max(1, Math.round(n)));
+}
+
+function levelOf(field: LevelField, data: unknown): number {
+  return typeof field === 'number' ? field : level(field(data));
 }
 
 function involvementOf(fn: Value | undefined, data: unknown): Involvement | undefined {
@@ -80,13 +84,13 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
         continue;
       }
       const severity = {
-        scale: level(compiled.scale(data)),
-        scope: level(compiled.scope(data)),
-        irremediability: level(compiled.irremediability(data)),
+        scale: levelOf(compiled.scale, data),
+        scope: levelOf(compiled.scope, data),
+        irremediability: levelOf(compiled.irremediability, data),
         level: 0,
       };
       severity.level = Math.max(severity.scale, severity.scope, severity.irremediability);
-      const likelihood = level(compiled.likelihood(data));
+      const likelihood = levelOf(compiled.likelihood, data);
       const involvement = involvementOf(compiled.involvement, data);
       const subject = subjectOf(compiled, element, data);
       const risk = severity.level * likelihood;

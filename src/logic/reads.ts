@@ -71,19 +71,16 @@ export function readFacts(reads: readonly string[], data: unknown): Record<strin
 
 /** `readFacts` for fixed paths, prepared once: each path split once, and the result built the same way each time. */
 export function factsReader(reads: readonly string[]): (data: unknown) => Record<string, unknown> {
-  const readers = reads.map((path) => ({ path, read: pathReader(path) }));
-  // A path named `__proto__` must become an ordinary key instead of replacing the prototype.
-  if (reads.includes('__proto__')) {
-    return (data) => {
-      const facts: Record<string, unknown> = {};
-      for (const { path, read } of readers)
-        Object.defineProperty(facts, path, { value: read(data), enumerable: true, writable: true, configurable: true });
-      return facts;
-    };
-  }
+  const paths = [...reads];
+  const readers = paths.map((path) => pathReader(path));
+  // Every result starts as a copy of one blank record with all the paths (one object shape, no property added per
+  // call). Defined, not assigned: a path named `__proto__` becomes an ordinary key instead of replacing the prototype.
+  const blank: Record<string, unknown> = {};
+  for (const path of paths)
+    Object.defineProperty(blank, path, { value: null, enumerable: true, writable: true, configurable: true });
   return (data) => {
-    const facts: Record<string, unknown> = {};
-    for (const { path, read } of readers) facts[path] = read(data);
+    const facts = { ...blank };
+    for (let i = 0; i < readers.length; i++) facts[paths[i]!] = readers[i]!(data);
     return facts;
   };
 }
