@@ -10,8 +10,6 @@ import {
 import type { CompiledRule, LevelField, Value } from './compile-rules.js';
 import type { Facts } from './types.js';
 
-const NO_ELEMENT: readonly unknown[] = [undefined];
-
 /** A finding with the rule that produced it, for the decision. */
 export interface RuleMatch {
   finding: Finding;
@@ -52,68 +50,81 @@ function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject 
   return { kind: rule.subjectKind, id: typeof id === 'string' ? id : String(id) };
 }
 
+type RuleData = Facts & { it: unknown };
+
+/** One rule on one subject (`data.it` already set to the element, or null): a finding, a missing entry or nothing. */
+function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Evaluation, withTrace: boolean): void {
+  const matched = truthy(compiled.when(data));
+  if (withTrace)
+    out.trace.push({
+      ruleId: compiled.id,
+      subject: subjectOf(compiled, element, data),
+      matched,
+      facts: compiled.readFacts(data),
+    });
+  if (!matched) return;
+  const rationale = compiled.rationale(data);
+  if (compiled.category === 'information') {
+    out.missing.push({
+      ruleId: compiled.id,
+      path: compiled.path(data),
+      reason: rationale,
+      blocking: truthy(compiled.blocking(data)),
+    });
+    return;
+  }
+  const severity = {
+    scale: levelOf(compiled.scale, data),
+    scope: levelOf(compiled.scope, data),
+    irremediability: levelOf(compiled.irremediability, data),
+    level: 0,
+  };
+  severity.level = Math.max(severity.scale, severity.scope, severity.irremediability);
+  const likelihood = levelOf(compiled.likelihood, data);
+  const involvement = involvementOf(compiled.involvement, data);
+  const subject = subjectOf(compiled, element, data);
+  const risk = severity.level * likelihood;
+  const refs = compiled.refs.slice();
+  const factsRead = compiled.readFacts(data);
+  const { id: ruleId, title, category } = compiled;
+  // Two literals rather than a spread: one fixed shape each, fields in the published order.
+  const finding: Finding = involvement
+    ? {
+        ruleId,
+        title,
+        category,
+        subject,
+        severity,
+        likelihood,
+        risk,
+        involvement,
+        refs,
+        rationale,
+        facts: factsRead,
+      }
+    : { ruleId, title, category, subject, severity, likelihood, risk, refs, rationale, facts: factsRead };
+  out.matches.push({ finding, rule: compiled });
+}
+
 /** Evaluates every compiled rule on the facts: one finding (or missing-information entry) per match. */
 export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, withTrace: boolean): Evaluation {
   const out: Evaluation = { matches: [], missing: [], trace: [] };
   // What rules read: the facts plus the current forEach element as `it` (null outside forEach). One object of one
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
   const { transaction, answers, asOf, params, derived } = facts;
-  const data: Facts & { it: unknown } = { transaction, answers, asOf, params, derived, it: null };
-  for (const compiled of rules) {
-    const list = compiled.list?.(data);
-    const elements: readonly unknown[] = compiled.list ? (Array.isArray(list) ? list : []) : NO_ELEMENT;
-    for (const element of elements) {
+  const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
+  for (let r = 0; r < rules.length; r++) {
+    const compiled = rules[r]!;
+    if (compiled.list === undefined) {
+      visit(compiled, undefined, data, out, withTrace);
+      continue;
+    }
+    const list = compiled.list(data);
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const element: unknown = list[i];
       data.it = element ?? null;
-      const matched = truthy(compiled.when(data));
-      if (withTrace)
-        out.trace.push({
-          ruleId: compiled.id,
-          subject: subjectOf(compiled, element, data),
-          matched,
-          facts: compiled.readFacts(data),
-        });
-      if (!matched) continue;
-      const rationale = compiled.rationale(data);
-      if (compiled.category === 'information') {
-        out.missing.push({
-          ruleId: compiled.id,
-          path: compiled.path(data),
-          reason: rationale,
-          blocking: truthy(compiled.blocking(data)),
-        });
-        continue;
-      }
-      const severity = {
-        scale: levelOf(compiled.scale, data),
-        scope: levelOf(compiled.scope, data),
-        irremediability: levelOf(compiled.irremediability, data),
-        level: 0,
-      };
-      severity.level = Math.max(severity.scale, severity.scope, severity.irremediability);
-      const likelihood = levelOf(compiled.likelihood, data);
-      const involvement = involvementOf(compiled.involvement, data);
-      const subject = subjectOf(compiled, element, data);
-      const risk = severity.level * likelihood;
-      const refs = compiled.refs.slice();
-      const factsRead = compiled.readFacts(data);
-      const { id: ruleId, title, category } = compiled;
-      // Two literals rather than a spread: one fixed shape each, fields in the published order.
-      const finding: Finding = involvement
-        ? {
-            ruleId,
-            title,
-            category,
-            subject,
-            severity,
-            likelihood,
-            risk,
-            involvement,
-            refs,
-            rationale,
-            facts: factsRead,
-          }
-        : { ruleId, title, category, subject, severity, likelihood, risk, refs, rationale, facts: factsRead };
-      out.matches.push({ finding, rule: compiled });
+      visit(compiled, element, data, out, withTrace);
     }
     data.it = null;
   }
