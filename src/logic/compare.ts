@@ -98,7 +98,12 @@ export function comparison(op: Comparison, a: Node | Literal, b: Node | Literal)
 /** `in` with a literal needle or haystack read from the closure (see `comparison`). */
 export function membership(a: Node | Literal, b: Node | Literal): Node {
   if (isLiteral(a) && !isLiteral(b)) return nextCopy(sites.inLiteralNeedle)(a.value, b);
-  if (isLiteral(b) && !isLiteral(a)) return nextCopy(sites.inLiteralHaystack)(a, b.value);
+  if (isLiteral(b) && !isLiteral(a)) {
+    const haystack = b.value;
+    return Array.isArray(haystack)
+      ? nextCopy(sites.inLiteralArray)(a, haystack)
+      : nextCopy(sites.inLiteralHaystack)(a, haystack);
+  }
   const f = isLiteral(a) ? constantNode(a.value) : a;
   const g = isLiteral(b) ? constantNode(b.value) : b;
   return (data, work) => contains(f(data, work), g(data, work), work);

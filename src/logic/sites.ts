@@ -2165,53 +2165,280 @@ export const leLiteral: readonly (typeof T.leLiteral)[] = [
 
 export const inLiteralNeedle: readonly (typeof T.inLiteralNeedle)[] = [
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
   (needle: unknown, b: Node): Node =>
-    (data, work) =>
-      contains(needle, b(data, work), work),
+    (data, work) => {
+      const haystack = b(data, work);
+      if (Array.isArray(haystack)) {
+        work.steps += 1 + haystack.length;
+        if (work.steps > work.limit) overBudget(work);
+        return haystack.indexOf(needle) !== -1;
+      }
+      return contains(needle, haystack, work);
+    },
+];
+
+export const inLiteralArray: readonly (typeof T.inLiteralArray)[] = [
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
+  (a: Node, haystack: readonly unknown[]): Node =>
+    (data, work) => {
+      const needle = a(data, work);
+      work.steps += 1 + haystack.length;
+      if (work.steps > work.limit) overBudget(work);
+      return haystack.indexOf(needle) !== -1;
+    },
 ];
 
 export const inLiteralHaystack: readonly (typeof T.inLiteralHaystack)[] = [
