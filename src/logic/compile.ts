@@ -80,8 +80,6 @@ function charge(work: Work, steps: number): void {
   if (work.steps > work.limit) overBudget(work);
 }
 
-const _weigh = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
-
 function arrayWork(values: readonly unknown[]): number {
   let n = 1;
   for (const v of values) if (Array.isArray(v)) n += v.length;
