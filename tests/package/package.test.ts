@@ -35,6 +35,13 @@ describe('built package', () => {
     }
   });
 
+  it('generates no code at run time: no eval, no Function constructor (safe under a strict CSP)', () => {
+    for (const file of ['index.js', 'index.cjs', 'node/index.js', 'node/index.cjs', 'node/batch-worker.js']) {
+      const code = readFileSync(dist(file), 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
+    }
+  });
+
   it('ships type declarations for both formats', () => {
     expect(readFileSync(dist('index.d.ts'), 'utf8')).toContain('createEngine');
     expect(readFileSync(dist('index.d.cts'), 'utf8')).toContain('createEngine');
