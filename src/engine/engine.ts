@@ -61,15 +61,10 @@ function isQuestionnairePort(value: unknown): value is QuestionnairePort {
   return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).review === 'function';
 }
 
-/** The last `asOf` that passed `checkAsOf`: a batch assesses every transaction as of one date. */
-let lastAsOf: string | undefined;
-
 function checkAsOf(asOf: unknown): string {
-  if (lastAsOf !== undefined && asOf === lastAsOf) return lastAsOf;
   const parsed = IsoDateSchema.safeParse(asOf);
   if (!parsed.success)
     throw new HrddError('Invalid asOf', [{ path: 'asOf', message: 'expected a real calendar date YYYY-MM-DD' }]);
-  lastAsOf = parsed.data;
   return parsed.data;
 }
 
