@@ -358,32 +358,11 @@ class Compiler {
           return out;
         };
       case 'all':
-        return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items) || items.length === 0) return false;
-          work.steps += 1 + items.length;
-          if (work.steps > work.limit) overBudget(work);
-          for (let i = 0; i < items.length; i++) if (!truthy(body(items[i], work))) return false;
-          return true;
-        };
+        return nextCopy(sites.all)(list, body);
       case 'none':
-        return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return true;
-          work.steps += 1 + items.length;
-          if (work.steps > work.limit) overBudget(work);
-          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return false;
-          return true;
-        };
+        return nextCopy(sites.none)(list, body);
       default:
-        return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return false;
-          work.steps += 1 + items.length;
-          if (work.steps > work.limit) overBudget(work);
-          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return true;
-          return false;
-        };
+        return nextCopy(sites.some)(list, body);
     }
   }
 
