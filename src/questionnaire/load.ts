@@ -368,9 +368,7 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
     },
     answersJsonSchema: () => answersJsonSchema(def),
     missing(answers, facts) {
-      return examine(answers, facts)
-        .questions.filter((x) => x.status === 'unanswered-required')
-        .map((x) => missingEntry(x.p, x.st.data));
+      return q.review(answers, facts).missing;
     },
     hiddenAnswers(answers, facts) {
       return q.review(answers, facts).hidden;
