@@ -9,10 +9,10 @@ import {
 } from '../data/index.js';
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
-import type { EvaluatorKind } from '../logic/index.js';
+import { type EvaluatorKind, ruleOperations } from '../logic/index.js';
 import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
 import { loadQuestionnaire } from '../questionnaire/index.js';
-import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
+import { loadRuleset, type Ruleset } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
 import { requiredAssurances } from './assurances.js';
 import { compileRules } from './compile-rules.js';

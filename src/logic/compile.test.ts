@@ -2,7 +2,7 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { compileLogic } from './compile.js';
 import { readFacts } from './reads.js';
-import { truthy } from './truthy.js';
+import { truthy } from './values.js';
 
 const reference = (rule: unknown, data: unknown) => jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
 

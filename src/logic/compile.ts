@@ -1,136 +1,98 @@
 import { HrddError } from '../errors.js';
-import { overBudget, type Work } from './budget.js';
-import { comparison, type Literal, membership, type Node } from './compare.js';
-import { nextCopy } from './copies.js';
-import { num } from './num.js';
-import { collectReads } from './reads.js';
-import * as sites from './sites.js';
-import { isLogicNode, truthy } from './truthy.js';
-import type { CompiledLogic, LogicOperation, LogicOperations, LogicOptions } from './types.js';
-import { LOGIC_LIMITS } from './types.js';
-import { validateLogic } from './validate.js';
-import { isPlainKey, lookupVar, plainReader, walkPath } from './var.js';
+import { budgetIssue, flatCost, perElement } from './check.js';
+import type { LogicNode, OpNode, ParsedLogic, VarNode } from './parse.js';
+import { isParsed, parseOrThrow } from './parse.js';
+import { readsOf } from './reads.js';
+import { type CompiledLogic, LOGIC_LIMITS, type LogicOptions } from './types.js';
+import { contains, lookupVar, missingOf, missingSomeOf, num, pathReader, substr, truthy } from './values.js';
+import { charge, type Work } from './work.js';
 
-const constant =
-  (value: unknown): Node =>
-  () =>
-    value;
-const UNDEFINED: Node = () => undefined;
-
-// Three-argument `<` and `<=` ("between"), as json-logic-js applies them; two-argument comparisons are in compare.ts.
-const loose = {
-  lt: (a: unknown, b: unknown) => (a as number) < (b as number),
-  le: (a: unknown, b: unknown) => (a as number) <= (b as number),
-};
-
-function missingKeys(data: unknown, values: readonly unknown[], work: Work): unknown[] {
-  const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
-  work.steps += keys.length;
-  if (work.steps > work.limit) overBudget(work);
-  const missing: unknown[] = [];
-  for (const key of keys) {
-    const value = lookupVar(data, key);
-    if (value === null || value === '') missing.push(key);
-  }
-  return missing;
-}
-
-function substr(source: unknown, start: unknown, end: unknown): string {
-  const text = String(source);
-  if ((end as number) < 0) {
-    const temp = text.substr(start as number);
-    return temp.substr(0, temp.length + (end as number));
-  }
-  return text.substr(start as number, end as number);
-}
+/** A compiled node: evaluates against the data, counting its work. */
+type Fn = (data: unknown, work: Work) => unknown;
 
 /**
- * Whether a `reduce` body could hand its scope object (`{current, accumulator}`) back or to an operation: a `var`
- * of the whole data (empty, null or computed path) anywhere outside a nested scope. Without one, the scope object
- * can be reused across steps.
+ * The compiler's three ideas, each measured on the real workload (bench/engine.bench.ts): fixed paths split once
+ * into per-depth readers, literal operands of comparisons and `in` held in the closure, and dedicated closures
+ * for the usual small arities of `and`, `or`, `if`, `+` and custom operations. Off only to measure them.
  */
-function exposesData(rule: unknown): boolean {
-  if (Array.isArray(rule)) return rule.some(exposesData);
-  if (!isLogicNode(rule)) return false;
-  const name = Object.keys(rule)[0]!;
-  const raw = rule[name];
-  const args = Array.isArray(raw) ? raw : [raw];
-  if (name === 'var') {
-    const path = args[0];
-    if (!(typeof path === 'string' || typeof path === 'number') || path === '') return true;
-    return args.length > 1 && exposesData(args[1]);
+export interface CompilerIdeas {
+  presplit: boolean;
+  literals: boolean;
+  arities: boolean;
+}
+const ALL_IDEAS: CompilerIdeas = { presplit: true, literals: true, arities: true };
+
+const UNDEFINED: Fn = () => undefined;
+
+type Binary = (x: unknown, y: unknown) => unknown;
+// biome-ignore-start lint/suspicious/noDoubleEquals: json-logic-js's == and != are JavaScript's loose (in)equality
+const BINARY: Record<string, Binary> = {
+  '==': (x, y) => x == y,
+  '!=': (x, y) => x != y,
+  '===': (x, y) => x === y,
+  '!==': (x, y) => x !== y,
+  '>': (x, y) => (x as number) > (y as number),
+  '>=': (x, y) => (x as number) >= (y as number),
+  '<': (x, y) => (x as number) < (y as number),
+  '<=': (x, y) => (x as number) <= (y as number),
+};
+
+/** A comparison with a literal on the right (`{"==": [{"var": "x"}, "cash"]}`), each with its own closure. */
+function againstLiteral(op: string, a: Fn, y: unknown): Fn {
+  switch (op) {
+    case '==':
+      return (data, work) => a(data, work) == y;
+    case '!=':
+      return (data, work) => a(data, work) != y;
+    case '===':
+      return (data, work) => a(data, work) === y;
+    case '!==':
+      return (data, work) => a(data, work) !== y;
+    case '>':
+      return (data, work) => (a(data, work) as number) > (y as number);
+    case '>=':
+      return (data, work) => (a(data, work) as number) >= (y as number);
+    case '<':
+      return (data, work) => (a(data, work) as number) < (y as number);
+    default:
+      return (data, work) => (a(data, work) as number) <= (y as number);
   }
-  // Bodies of nested scoped operations see their elements, not this scope; their lists still see it.
-  if (name === 'map' || name === 'filter' || name === 'all' || name === 'none' || name === 'some') {
-    return exposesData(args[0]);
-  }
-  if (name === 'reduce') return exposesData(args[0]) || exposesData(args[2]);
-  return args.some(exposesData);
 }
-
-/** An array with no operation anywhere inside: evaluates to itself. */
-function isLiteral(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(isLiteral);
-  return !isLogicNode(value);
-}
-
-/** Adds steps to the work counter; past the budget, the rule stops with an `HrddError`. */
-function charge(work: Work, steps: number): void {
-  work.steps += steps;
-  if (work.steps > work.limit) overBudget(work);
-}
-
-function arrayWork(values: readonly unknown[]): number {
-  let n = 1;
-  for (const v of values) if (Array.isArray(v)) n += v.length;
-  return n;
-}
+// biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js semantics
 
 class Compiler {
-  /** Whether the node being compiled sees a `reduce` scope as its data (and not an element or the whole data). */
-  private inReduce = false;
+  constructor(private readonly ideas: CompilerIdeas) {}
 
-  constructor(private readonly operations: LogicOperations | undefined) {}
-
-  /** Compiles `rule` as seen with the given data: the body of a `reduce` or of an element-wise operation. */
-  private within(inReduce: boolean, rule: unknown): Node {
-    const outer = this.inReduce;
-    this.inReduce = inReduce;
-    try {
-      return this.compile(rule);
-    } finally {
-      this.inReduce = outer;
+  node(n: LogicNode): Fn {
+    switch (n.kind) {
+      case 'literal': {
+        const value = n.value;
+        return () => value;
+      }
+      case 'array': {
+        const items = n.items.map((item) => this.node(item));
+        return (data, work) => {
+          const out = new Array<unknown>(items.length);
+          for (let i = 0; i < items.length; i++) out[i] = items[i]!(data, work);
+          return out;
+        };
+      }
+      case 'var':
+        return this.variable(n);
+      default:
+        return this.operator(n);
     }
   }
 
-  compile(rule: unknown): Node {
-    if (Array.isArray(rule)) {
-      if (isLiteral(rule)) return constant(rule);
-      const items = rule.map((r) => this.compile(r));
-      return (data, work) => {
-        const out = new Array<unknown>(items.length);
-        for (let i = 0; i < items.length; i++) out[i] = items[i]!(data, work);
-        return out;
-      };
-    }
-    if (!isLogicNode(rule)) return constant(rule);
-    const name = Object.keys(rule)[0]!;
-    const raw = rule[name];
-    const args = Array.isArray(raw) ? raw : [raw];
-    return this.operator(name, args);
+  private variable(n: VarNode): Fn {
+    if (n.path !== undefined && n.args.length < 2) return pathReader(n.path, this.ideas.presplit);
+    const key = n.args[0] ? this.node(n.args[0]) : UNDEFINED;
+    const fallback = n.args[1] ? this.node(n.args[1]) : UNDEFINED;
+    return (data, work) => lookupVar(data, key(data, work), fallback(data, work));
   }
 
-  /** A literal argument as its value (see `comparison`), anything else compiled. */
-  private literalOrNode(rule: unknown): Node | Literal {
-    return isLiteral(rule) ? { value: rule } : this.compile(rule);
-  }
-
-  private all(args: readonly unknown[]): Node[] {
-    return args.map((a) => this.compile(a));
-  }
-
-  private evaluator(args: readonly unknown[]): (data: unknown, work: Work) => unknown[] {
-    const nodes = this.all(args);
+  private values(args: readonly LogicNode[]): (data: unknown, work: Work) => unknown[] {
+    const nodes = args.map((a) => this.node(a));
     return (data, work) => {
       const out = new Array<unknown>(nodes.length);
       for (let i = 0; i < nodes.length; i++) out[i] = nodes[i]!(data, work);
@@ -138,90 +100,56 @@ class Compiler {
     };
   }
 
-  private operator(name: string, args: readonly unknown[]): Node {
-    const arg = (i: number): Node => (i < args.length ? this.compile(args[i]) : UNDEFINED);
-    switch (name) {
-      case 'var':
-        return this.variable(args);
+  private literal(n: LogicNode | undefined): { value: unknown } | undefined {
+    return this.ideas.literals && n?.kind === 'literal' ? { value: n.value } : undefined;
+  }
+
+  private operator(n: OpNode): Fn {
+    const { op, args } = n;
+    const arg = (i: number): Fn => (i < args.length ? this.node(args[i]!) : UNDEFINED);
+    const small = this.ideas.arities;
+    if (n.facts.scope) return this.loop(n, arg(0), this.node(args[1]!), perElement(args[1]!));
+    switch (op) {
       case 'missing': {
-        const values = this.evaluator(args);
-        return (data, work) => missingKeys(data, values(data, work), work);
+        const values = this.values(args);
+        return (data, work) => {
+          const vs = values(data, work);
+          charge(work, Array.isArray(vs[0]) ? vs[0].length : vs.length);
+          return missingOf(data, vs);
+        };
       }
       case 'missing_some': {
         const [need, options] = [arg(0), arg(1)];
         return (data, work) => {
           const n = need(data, work);
-          const opts = options(data, work) as unknown[];
-          const missing = missingKeys(data, Array.isArray(opts) ? opts : [opts], work);
-          return opts.length - missing.length >= (n as number) ? [] : missing;
+          const opts = options(data, work);
+          charge(work, Array.isArray(opts) ? opts.length : 1);
+          return missingSomeOf(data, n, opts);
         };
       }
       case 'if':
       case '?:': {
-        if (args.length === 3) {
-          return nextCopy(sites.if3)(arg(0), arg(1), arg(2));
+        if (small && args.length === 3) {
+          const [test, then, otherwise] = [arg(0), arg(1), arg(2)];
+          return (data, work) => (truthy(test(data, work)) ? then(data, work) : otherwise(data, work));
         }
-        const nodes = this.all(args);
+        const nodes = args.map((a) => this.node(a));
         return (data, work) => {
-          work.steps++;
           let i = 0;
-          for (; i < nodes.length - 1; i += 2) {
-            if (truthy(nodes[i]!(data, work))) return nodes[i + 1]!(data, work);
-          }
+          for (; i < nodes.length - 1; i += 2) if (truthy(nodes[i]!(data, work))) return nodes[i + 1]!(data, work);
           return nodes.length === i + 1 ? nodes[i]!(data, work) : null;
         };
       }
       case 'and':
-      case 'or': {
-        const nodes = this.all(args);
-        const stopOn = name === 'or';
-        if (nodes.length === 2) {
-          const [a, b] = nodes as [Node, Node];
-          return nextCopy(stopOn ? sites.or2 : sites.and2)(a, b);
-        }
-        if (nodes.length === 3) {
-          const [a, b, c] = nodes as [Node, Node, Node];
-          return nextCopy(stopOn ? sites.or3 : sites.and3)(a, b, c);
-        }
-        return (data, work) => {
-          work.steps++;
-          let current: unknown;
-          for (let i = 0; i < nodes.length; i++) {
-            current = nodes[i]!(data, work);
-            if (truthy(current) === stopOn) return current;
-          }
-          return current;
-        };
+      case 'or':
+        return this.logical(op === 'or', args);
+      case '!': {
+        const a = arg(0);
+        return (data, work) => !truthy(a(data, work));
       }
-      case 'map':
-      case 'filter':
-      case 'all':
-      case 'none':
-      case 'some':
-        return this.scoped(name, arg(0), this.within(false, args[1]));
-      case 'reduce': {
-        const list = arg(0);
-        const body = this.within(true, args[1]);
-        const initial = args.length > 2 ? arg(2) : constant(null);
-        // A body that cannot see its scope object shares one across steps.
-        if (!exposesData(args[1])) return nextCopy(sites.reduceReusingScope)(list, body, initial);
-        return (data, work) => {
-          const items = list(data, work);
-          const start = initial(data, work);
-          if (!Array.isArray(items)) return start;
-          work.steps += items.length;
-          if (work.steps > work.limit) overBudget(work);
-          let accumulator = start;
-          for (let i = 0; i < items.length; i++) accumulator = body({ current: items[i], accumulator }, work);
-          return accumulator;
-        };
-      }
-      case '!':
       case '!!': {
         const a = arg(0);
-        const negate = name === '!';
-        if (negate) return nextCopy(sites.not)(a);
-        return (data, work) => truthy(a(data, work)) !== negate;
+        return (data, work) => truthy(a(data, work));
       }
       case '==':
       case '!=':
@@ -229,35 +157,38 @@ class Compiler {
       case '!==':
       case '>':
       case '>=':
-        return comparison(name, this.literalOrNode(args[0]), this.literalOrNode(args[1]));
       case '<':
       case '<=': {
-        if (args.length === 2) return comparison(name, this.literalOrNode(args[0]), this.literalOrNode(args[1]));
-        const [a, b, c] = [arg(0), arg(1), arg(2)];
-        const f = name === '<' ? loose.lt : loose.le;
-        return (data, work) => {
-          const x = a(data, work);
-          const y = b(data, work);
-          const z = c(data, work);
-          return z === undefined ? f(x, y) : f(x, y) && f(y, z);
-        };
+        if (args.length === 3) {
+          const [a, b, c] = [arg(0), arg(1), arg(2)];
+          const f = BINARY[op]!;
+          return (data, work) => {
+            const x = a(data, work);
+            const y = b(data, work);
+            const z = c(data, work);
+            return z === undefined ? f(x, y) : f(x, y) && f(y, z);
+          };
+        }
+        const right = this.literal(args[1]);
+        if (right && args[0]?.kind !== 'literal') return againstLiteral(op, arg(0), right.value);
+        const [a, b] = [arg(0), arg(1)];
+        const f = BINARY[op]!;
+        return (data, work) => f(a(data, work), b(data, work));
       }
       case '+': {
-        if (args.length === 2) {
-          return nextCopy(sites.add2)(arg(0), arg(1));
+        if (small && args.length === 2) {
+          const [a, b] = [arg(0), arg(1)];
+          return (data, work) => 0 + num(a(data, work)) + num(b(data, work));
         }
-        const values = this.evaluator(args);
+        const values = this.values(args);
         return (data, work) => {
-          let sum = 0;
-          for (const v of values(data, work)) sum = sum + num(v);
-          return sum;
+          let total = 0;
+          for (const v of values(data, work)) total = total + num(v);
+          return total;
         };
       }
       case '*': {
-        if (args.length === 2) {
-          return nextCopy(sites.multiply2)(arg(0), arg(1));
-        }
-        const values = this.evaluator(args);
+        const values = this.values(args);
         return (data, work) => {
           const vs = values(data, work);
           let product = vs[0];
@@ -273,27 +204,27 @@ class Compiler {
           return y === undefined ? -(x as number) : (x as number) - (y as number);
         };
       }
-      case '/':
+      case '/': {
+        const [a, b] = [arg(0), arg(1)];
+        return (data, work) => (a(data, work) as number) / (b(data, work) as number);
+      }
       case '%': {
         const [a, b] = [arg(0), arg(1)];
-        return name === '/'
-          ? (data, work) => (a(data, work) as number) / (b(data, work) as number)
-          : (data, work) => (a(data, work) as number) % (b(data, work) as number);
+        return (data, work) => (a(data, work) as number) % (b(data, work) as number);
       }
       case 'min':
       case 'max': {
-        const values = this.evaluator(args);
-        const f = name === 'min' ? Math.min : Math.max;
+        const values = this.values(args);
+        const f = op === 'min' ? Math.min : Math.max;
         return (data, work) => f(...(values(data, work) as number[]));
       }
       case 'in':
-        return membership(this.literalOrNode(args[0]), this.literalOrNode(args[1]));
+        return this.membership(args);
       case 'cat': {
-        const values = this.evaluator(args);
+        const values = this.values(args);
         return (data, work) => {
           const text = values(data, work).join('');
-          work.steps += 1 + text.length;
-          if (work.steps > work.limit) overBudget(work);
+          charge(work, 1 + text.length);
           return text;
         };
       }
@@ -302,47 +233,71 @@ class Compiler {
         return (data, work) => substr(a(data, work), b(data, work), c(data, work));
       }
       case 'merge': {
-        const values = this.evaluator(args);
+        const values = this.values(args);
         return (data, work) => {
           const merged = ([] as unknown[]).concat(...values(data, work));
-          work.steps += 1 + merged.length;
-          if (work.steps > work.limit) overBudget(work);
+          charge(work, 1 + merged.length);
           return merged;
         };
       }
       default:
-        return this.custom(name, args);
+        return this.custom(n);
     }
   }
 
-  private variable(args: readonly unknown[]): Node {
-    const [path, fallback] = args;
-    const literalPath = typeof path === 'string' || typeof path === 'number';
-    if (literalPath && args.length < 2) {
-      if (path === '') return (data) => data;
-      const parts = String(path).split('.');
-      if (!parts.every(isPlainKey)) return (data) => walkPath(data, parts, null);
-      // In a reduce body the data always has the same two fields: read them by name, one object shape per copy.
-      if (this.inReduce && parts[0] === 'accumulator' && parts.length === 1) return nextCopy(sites.readAccumulator)();
-      if (this.inReduce && parts[0] === 'current') {
-        const rest = parts.length > 1 ? plainReader(parts.slice(1)) : (value: unknown) => value;
-        return nextCopy(sites.readCurrent)(rest);
+  private logical(stopOn: boolean, args: readonly LogicNode[]): Fn {
+    const nodes = args.map((a) => this.node(a));
+    if (this.ideas.arities && nodes.length === 2) {
+      const [a, b] = nodes as [Fn, Fn];
+      return stopOn
+        ? (data, work) => {
+            const first = a(data, work);
+            return truthy(first) ? first : b(data, work);
+          }
+        : (data, work) => {
+            const first = a(data, work);
+            return truthy(first) ? b(data, work) : first;
+          };
+    }
+    return (data, work) => {
+      let current: unknown;
+      for (let i = 0; i < nodes.length; i++) {
+        current = nodes[i]!(data, work);
+        if (truthy(current) === stopOn) return current;
       }
-      return plainReader(parts);
-    }
-    const p = this.compile(path);
-    const f = args.length > 1 ? this.compile(fallback) : UNDEFINED;
-    return (data, work) => lookupVar(data, p(data, work), f(data, work));
+      return current;
+    };
   }
 
-  private scoped(name: string, list: Node, body: Node): Node {
-    switch (name) {
+  /** `in`: substring or array membership, the scan counted as work (an array literal haystack held in the closure). */
+  private membership(args: readonly LogicNode[]): Fn {
+    const haystack = this.literal(args[1])?.value;
+    const needle = this.node(args[0]!);
+    if (Array.isArray(haystack)) {
+      const steps = 1 + haystack.length;
+      return (data, work) => {
+        const x = needle(data, work);
+        charge(work, steps);
+        return haystack.indexOf(x) !== -1;
+      };
+    }
+    const b = this.node(args[1]!);
+    return (data, work) => {
+      const x = needle(data, work);
+      const y = b(data, work);
+      charge(work, 1 + (typeof y === 'string' ? y.length >> 4 : Array.isArray(y) ? y.length : 0));
+      return contains(x, y);
+    };
+  }
+
+  /** map, filter, all, none, some, reduce: each element charged at its body's cost before the loop runs. */
+  private loop(n: OpNode, list: Fn, body: Fn, per: number): Fn {
+    switch (n.op) {
       case 'map':
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return [];
-          work.steps += 1 + items.length;
-          if (work.steps > work.limit) overBudget(work);
+          charge(work, items.length * per);
           const out = new Array<unknown>(items.length);
           for (let i = 0; i < items.length; i++) out[i] = body(items[i], work);
           return out;
@@ -351,40 +306,93 @@ class Compiler {
         return (data, work) => {
           const items = list(data, work);
           if (!Array.isArray(items)) return [];
-          work.steps += 1 + items.length;
-          if (work.steps > work.limit) overBudget(work);
+          charge(work, items.length * per);
           const out: unknown[] = [];
           for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) out.push(items[i]);
           return out;
         };
       case 'all':
-        return nextCopy(sites.all)(list, body);
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items) || items.length === 0) return false;
+          charge(work, items.length * per);
+          for (let i = 0; i < items.length; i++) if (!truthy(body(items[i], work))) return false;
+          return true;
+        };
       case 'none':
-        return nextCopy(sites.none)(list, body);
-      default:
-        return nextCopy(sites.some)(list, body);
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return true;
+          charge(work, items.length * per);
+          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return false;
+          return true;
+        };
+      case 'some':
+        return (data, work) => {
+          const items = list(data, work);
+          if (!Array.isArray(items)) return false;
+          charge(work, items.length * per);
+          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return true;
+          return false;
+        };
+      default: {
+        const initial = n.args[2] ? this.node(n.args[2]) : () => null;
+        return (data, work) => {
+          const items = list(data, work);
+          const start = initial(data, work);
+          if (!Array.isArray(items)) return start;
+          charge(work, items.length * per);
+          let accumulator = start;
+          for (let i = 0; i < items.length; i++) accumulator = body({ current: items[i], accumulator }, work);
+          return accumulator;
+        };
+      }
     }
   }
 
-  private custom(name: string, args: readonly unknown[]): Node {
-    const fn = (this.operations as Record<string, LogicOperation>)[name]!.fn;
-    // Work: one step plus the length of every array argument. One and two arguments (every operation the engine
-    // supplies) are called directly, without an argument array.
-    if (args.length === 1) return nextCopy(sites.custom1)(fn, this.compile(args[0]));
-    if (args.length === 2) return nextCopy(sites.custom2)(fn, this.compile(args[0]), this.compile(args[1]));
-    const values = this.evaluator(args);
+  /** A custom operation: one step plus the length of every array argument, as it runs. */
+  private custom(n: OpNode): Fn {
+    const fn = n.custom!.fn;
+    if (this.ideas.arities && n.args.length === 1) {
+      const a = this.node(n.args[0]!);
+      return (data, work) => {
+        const x = a(data, work);
+        if (Array.isArray(x)) charge(work, x.length);
+        return fn(x);
+      };
+    }
+    if (this.ideas.arities && n.args.length === 2) {
+      const [a, b] = [this.node(n.args[0]!), this.node(n.args[1]!)];
+      return (data, work) => {
+        const x = a(data, work);
+        const y = b(data, work);
+        if (Array.isArray(x) || Array.isArray(y))
+          charge(work, (Array.isArray(x) ? x.length : 0) + (Array.isArray(y) ? y.length : 0));
+        return fn(x, y);
+      };
+    }
+    const values = this.values(n.args);
     return (data, work) => {
       const vs = values(data, work);
-      charge(work, arrayWork(vs));
+      let steps = 0;
+      for (const v of vs) if (Array.isArray(v)) steps += v.length;
+      charge(work, steps);
       return fn(...vs);
     };
   }
 }
 
+/** Parses (unless given a parsed rule) and checks the static work bound: the tree every evaluator runs. */
+export function checkedTree(rule: unknown, options: LogicOptions = {}): ParsedLogic {
+  const parsed = isParsed(rule) ? rule : parseOrThrow(rule, options);
+  const over = budgetIssue(parsed, options.budget);
+  if (over) throw new HrddError('Invalid JsonLogic rule', [over], 'logic-invalid');
+  return parsed;
+}
+
 /** Throws an `HrddError` listing every problem `validateLogic` finds. */
 export function assertValidLogic(rule: unknown, options: LogicOptions = {}): void {
-  const issues = validateLogic(rule, options);
-  if (issues.length > 0) throw new HrddError('Invalid JsonLogic rule', issues, 'logic-invalid');
+  checkedTree(rule, options);
 }
 
 /**
@@ -392,13 +400,19 @@ export function assertValidLogic(rule: unknown, options: LogicOptions = {}): voi
  * semantics except that `var` reads own properties only. Each call counts its work and throws an `HrddError`
  * (code `logic-budget`) past `options.budget` steps.
  */
-export function compileLogic(rule: unknown, options: LogicOptions = {}): CompiledLogic {
-  assertValidLogic(rule, options);
-  const root = new Compiler(options.operations).compile(rule);
-  const limit = options.budget ?? LOGIC_LIMITS.budget;
-  const reads = collectReads(rule, options.operations);
+export function compileLogic(
+  rule: unknown,
+  options: LogicOptions = {},
+  ideas: CompilerIdeas = ALL_IDEAS,
+): CompiledLogic {
+  const parsed = checkedTree(rule, options);
+  const root = new Compiler(ideas).node(parsed.tree);
+  const start = flatCost(parsed.tree);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
-  const work = { steps: 0, limit };
-  const evaluate = nextCopy(sites.entry)(root, work);
-  return Object.assign(evaluate, { reads }) as CompiledLogic;
+  const work: Work = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget };
+  const evaluate = (data: unknown): unknown => {
+    work.steps = start;
+    return root(data, work);
+  };
+  return Object.assign(evaluate, { reads: readsOf(parsed.tree).paths }) as CompiledLogic;
 }

@@ -2,15 +2,18 @@ import { compileLogic } from './compile.js';
 import { compileReference } from './reference.js';
 import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
+export { validateLogic, worstCase } from './check.js';
 export { assertValidLogic, compileLogic } from './compile.js';
-export { dateOperations, inGroupOperation, setOperations } from './operations.js';
+export { dateOperations, inGroupOperation, ruleOperations, setOperations, textOperations } from './operations.js';
+export type { OperatorFacts } from './operators.js';
+export { STANDARD_OPERATORS } from './operators.js';
+export type { LogicNode, ParsedLogic } from './parse.js';
+export { parseLogic, validateOperations } from './parse.js';
 export { collectReads, completeReads, factsReader, readFacts } from './reads.js';
 export { compileReference, REFERENCE_PREFIX } from './reference.js';
-export { truthy } from './truthy.js';
 export type { CompiledLogic, EvaluatorKind, LogicOperation, LogicOperations, LogicOptions } from './types.js';
 export { LOGIC_LIMITS } from './types.js';
-export { validateLogic, validateOperations } from './validate.js';
-export { lookupVar, pathReader } from './var.js';
+export { lookupVar, pathReader, truthy } from './values.js';
 
 export const EVALUATORS: readonly EvaluatorKind[] = ['compiled', 'reference'];
 
@@ -18,3 +21,5 @@ export const EVALUATORS: readonly EvaluatorKind[] = ['compiled', 'reference'];
 export function compileWith(kind: EvaluatorKind, rule: unknown, options?: LogicOptions): CompiledLogic {
   return kind === 'reference' ? compileReference(rule, options) : compileLogic(rule, options);
 }
+export type { FactShape } from './shape.js';
+export { checkPaths, closest, elementOf, resolvePath, shapeOfSchema, shapeOfValue, shapes } from './shape.js';

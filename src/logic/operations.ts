@@ -3,6 +3,8 @@ import type { LogicOperations } from './types.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REFERENCE_DATE = new Date(2000, 0, 1);
+/** More days than lie between year 0 and 9999: a larger shift can only give no date. */
+const MAX_DAYS = 3_700_000;
 
 /** An ISO `YYYY-MM-DD` string as a calendar date (local midnight; only calendar days are compared), or null. */
 function toDate(value: unknown): Date | null {
@@ -42,7 +44,12 @@ export function dateOperations(): LogicOperations {
       arity: 2,
       fn: (a, n) => {
         const x = toDate(a);
-        return x && typeof n === 'number' && Number.isInteger(n) ? format(addDays(x, n), 'yyyy-MM-dd') : null;
+        if (!x || typeof n !== 'number' || !Number.isInteger(n) || Math.abs(n) > MAX_DAYS) return null;
+        const date = addDays(x, n);
+        // Only four-digit years are ISO dates here: anything past 9999 (or before year 0) is no date.
+        return isValid(date) && date.getFullYear() >= 0 && date.getFullYear() <= 9999
+          ? format(date, 'yyyy-MM-dd')
+          : null;
       },
     },
   };
@@ -74,4 +81,28 @@ export function inGroupOperation(groups: Readonly<Record<string, readonly string
         typeof country === 'string' && typeof group === 'string' && (sets.get(group)?.has(country) ?? false),
     },
   };
+}
+
+/**
+ * `lower(text)`: text folded for comparison: Unicode NFKD, combining marks removed, lower case (`"Ürümqi"` →
+ * `"urumqi"`); anything that is not a string gives `null`.
+ */
+export function textOperations(): LogicOperations {
+  return {
+    lower: {
+      arity: 1,
+      fn: (text) =>
+        typeof text === 'string'
+          ? text
+              .normalize('NFKD')
+              .replace(/\p{M}+/gu, '')
+              .toLowerCase()
+          : null,
+    },
+  };
+}
+
+/** The custom operations rules and questionnaire conditions may use; `in_group` answers from `groups`. */
+export function ruleOperations(groups: Readonly<Record<string, readonly string[]>> = {}): LogicOperations {
+  return { ...dateOperations(), ...setOperations(), ...textOperations(), ...inGroupOperation(groups) };
 }

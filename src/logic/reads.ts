@@ -1,66 +1,71 @@
-import { SCOPED_OPERATORS } from './operators.js';
-import { isLogicNode } from './truthy.js';
-import type { LogicOperations } from './types.js';
-import { pathReader } from './var.js';
+import { isParsed, type LogicNode, type OpNode, parseLoose, walk } from './parse.js';
+import { pathReader } from './values.js';
 
-/** What a rule reads: the paths it names, and whether those are all (no computed path, no read of the whole data). */
-function walkReads(rule: unknown): { paths: string[]; complete: boolean } {
+/** The keys a `missing` or `missing_some` node names, as nodes (a list's items, or `missing`'s arguments). */
+export function keyNodes(node: OpNode): readonly LogicNode[] {
+  const list = node.facts.reads === 'keys' ? node.args[0] : node.args[1];
+  if (list?.kind === 'array') return list.items;
+  if (list?.kind === 'literal' && Array.isArray(list.value))
+    return list.value.map((value): LogicNode => ({ kind: 'literal', at: list.at, value }));
+  if (node.facts.reads === 'keys') return node.args;
+  return list ? [list] : [];
+}
+
+/**
+ * What a rule reads from its data: the fixed paths it names (`var` and the keys of `missing`/`missing_some`),
+ * sorted, and whether those are all (no computed path, no read of the whole data). Paths inside the per-element
+ * body of map/filter/reduce/all/none/some refer to the element and are left out.
+ */
+export function readsOf(tree: LogicNode): { paths: string[]; complete: boolean } {
   const found = new Set<string>();
   let complete = true;
-  const stack: unknown[] = [rule];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (Array.isArray(node)) {
-      for (const child of node) stack.push(child);
-      continue;
-    }
-    if (!isLogicNode(node)) continue;
-    const name = Object.keys(node)[0]!;
-    const raw = node[name];
-    const args = Array.isArray(raw) ? raw : [raw];
-    if (name === 'var') {
-      const path = args[0];
-      if ((typeof path === 'string' && path !== '') || typeof path === 'number') found.add(String(path));
-      else {
-        complete = false;
-        stack.push(path);
+  const visit = (root: LogicNode): void =>
+    walk(root, (node) => {
+      if (node.kind === 'var') {
+        if (node.path === undefined || node.path === '') complete = false;
+        else found.add(node.path);
+        return undefined;
       }
-      if (args.length > 1) stack.push(args[1]);
-    } else if (name === 'missing' || name === 'missing_some') {
-      const keys = name === 'missing' ? (Array.isArray(args[0]) ? args[0] : args) : args[1];
-      for (const key of Array.isArray(keys) ? keys : [keys]) {
-        if (typeof key === 'string' && key !== '') found.add(key);
-        else {
-          complete = false;
-          stack.push(key);
+      if (node.kind !== 'op') return undefined;
+      if (node.facts.reads) {
+        for (const key of keyNodes(node)) {
+          if (key.kind === 'literal' && typeof key.value === 'string' && key.value !== '') found.add(key.value);
+          else {
+            complete = false;
+            visit(key);
+          }
         }
+        if (node.facts.reads === 'some-keys') visit(node.args[0]!);
+        return false;
       }
-      if (name === 'missing_some') stack.push(args[0]);
-    } else if (SCOPED_OPERATORS.has(name)) {
-      stack.push(args[0]);
-      if (name === 'reduce' && args.length > 2) stack.push(args[2]);
-    } else {
-      for (const child of args) stack.push(child);
-    }
-  }
+      if (node.facts.scope) {
+        for (const [i, arg] of node.args.entries()) if (i !== 1) visit(arg);
+        return false;
+      }
+      return undefined;
+    });
+  visit(tree);
   return { paths: [...found].sort(), complete };
 }
+
+/** A rule as a tree: parsed already, or parsed now (any operator name taken as a custom operation). */
+const treeOf = (rule: unknown): LogicNode => (isParsed(rule) ? rule : parseLoose(rule)).tree;
 
 /**
  * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
  * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
- * element, not the data, and are left out; so are computed paths. Call on validated rules only.
+ * element, not the data, and are left out; so are computed paths.
  */
-export function collectReads(rule: unknown, _operations?: LogicOperations): string[] {
-  return walkReads(rule).paths;
+export function collectReads(rule: unknown): string[] {
+  return readsOf(treeOf(rule)).paths;
 }
 
 /**
  * `collectReads` when those are all the rule can read from its data; `undefined` when it may read more (a computed
- * path, or `{"var": ""}`, the whole data). Call on validated rules only.
+ * path, or `{"var": ""}`, the whole data).
  */
 export function completeReads(rule: unknown): string[] | undefined {
-  const { paths, complete } = walkReads(rule);
+  const { paths, complete } = readsOf(treeOf(rule));
   return complete ? paths : undefined;
 }
 

@@ -14,7 +14,11 @@ export interface LogicOptions {
   maxDepth?: number;
   /** Most nodes (operators, arrays and literals) accepted in one rule (default 20,000). */
   maxNodes?: number;
-  /** Work budget per evaluation in steps: one per node evaluated, array element visited or string character built (default 1,000,000). */
+  /**
+   * Work budget per evaluation in steps (default 1,000,000): one per operator applied and per operand beyond an
+   * operator's second, multiplied by the elements a loop runs over, plus array elements scanned and characters
+   * built. A rule whose worst case, bounded statically, exceeds it is rejected when it loads.
+   */
   budget?: number;
 }
 

@@ -5,11 +5,11 @@ import {
   compileWith,
   completeReads,
   type EvaluatorKind,
+  ruleOperations,
   truthy,
   validateLogic,
 } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
-import { ruleOperations } from '../rules/index.js';
 import { type AnswerIssue, checkAnswer, isAnswered } from './answers.js';
 import { answersJsonSchema } from './json-schema.js';
 import { type Question, type QuestionnaireDefinition, QuestionnaireSchema, type Text } from './schema.js';

@@ -1,11 +1,10 @@
 import { defaultRuleset } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
-import { validateLogic } from '../logic/index.js';
+import { ruleOperations, validateLogic } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
 import { applyOverlay, standalone } from './merge.js';
-import { ruleOperations } from './operations.js';
-import { type MergedRuleset, type RuleDefinition, type RulesetDefinition, RulesetSchema } from './schema.js';
+import { type MergedRuleset, type Rule, type RuleDefinition, type RulesetDefinition, RulesetSchema } from './schema.js';
 
 /** A loaded rule set: merged (base and overlay applied), validated, with the canonical hash of its merged form. */
 export type Ruleset = MergedRuleset & { hash: string };
@@ -15,6 +14,11 @@ export interface LoadRulesetOptions {
   base?: unknown;
   /** Resolves an `extends` id when no `base` is given; default: the bundled rule sets (`hrdd-default`). */
   resolveBase?: (id: string) => unknown;
+  /**
+   * Checks one merged rule against the facts it will read (paths relative to the rule: `when.and[0].var`). The
+   * engine supplies the facts shape (`factsRuleCheck`); without it only the rule set's own structure is checked.
+   */
+  checkRule?: (rule: Rule, ruleset: MergedRuleset) => HrddIssue[];
 }
 
 const LOGIC_FIELDS = ['when', 'likelihood', 'involvement', 'blocking'] as const;
@@ -49,11 +53,22 @@ function checkRules(def: RulesetDefinition, issues: HrddIssue[]): void {
   }
 }
 
-/** Checks the merged rule set: every assurance a rule requires is defined. */
-function checkMerged(merged: MergedRuleset, def: RulesetDefinition, issues: HrddIssue[]): void {
+/** Checks the merged rule set: every assurance a rule requires is defined; every rule against its facts. */
+function checkMerged(
+  merged: MergedRuleset,
+  def: RulesetDefinition,
+  issues: HrddIssue[],
+  checkRule: LoadRulesetOptions['checkRule'],
+): void {
   const defined = new Set(merged.assurances.map((a) => a.type));
   const own = new Map((def.rules ?? []).map((r, i) => [r.id, i]));
   merged.rules.forEach((rule, k) => {
+    if (checkRule && rule.enabled !== false) {
+      const i = own.get(rule.id);
+      const at = i === undefined ? `(merged rule ${k})` : `rules[${i}]`;
+      for (const issue of checkRule(rule, merged))
+        issues.push({ path: `${at}.${issue.path}`, message: `rule "${rule.id}": ${issue.message}` });
+    }
     for (const [j, type] of (rule.assurances ?? []).entries()) {
       if (!defined.has(type)) {
         const i = own.get(rule.id);
@@ -110,7 +125,7 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
     if (def.disable?.length) issues.push({ path: 'disable', message: 'disable needs extends' });
     merged = standalone(def);
   }
-  checkMerged(merged, def, issues);
+  checkMerged(merged, def, issues, options.checkRule);
   if (issues.length > 0) throw new HrddError(`Invalid rule set "${def.id}"`, issues);
   return { ...merged, hash: canonicalHash(merged) };
 }

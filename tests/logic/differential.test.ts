@@ -118,3 +118,49 @@ describe('compiled and reference evaluators agree', () => {
     );
   });
 });
+
+// Where json-logic-js itself would run data as logic or call a method found in the data, hrdd deliberately differs
+// (docs/jsonlogic.md, "Deliberate differences"); both of hrdd's evaluators give hrdd's answer.
+describe('edge cases both evaluators settle the same way', () => {
+  const cases: [rule: unknown, data: unknown, expected: unknown][] = [
+    [{ in: ['', ''] }, {}, false],
+    [{ in: ['a', ''] }, {}, false],
+    [{ in: [{ var: 'x' }, { var: 'o' }] }, { x: 'a', o: { indexOf: 1 } }, false],
+    [{ in: [{ var: 'x' }, { var: 'o' }] }, { x: 'a', o: { indexOf: { var: 'x' } } }, false],
+    [{ missing: [{ var: 'keys' }] }, { keys: [['a', 'b']], a: 1 }, [['a', 'b']]],
+    [{ missing: { var: 'keys' } }, { keys: [{ var: 'a' }, 'a'], a: 'a' }, [{ var: 'a' }]],
+    [{ missing: [{ var: 'k' }] }, { k: { cat: ['a', 'b'] }, ab: 1 }, [{ cat: ['a', 'b'] }]],
+    [{ missing_some: [1, { var: 'keys' }] }, { keys: [{ var: 'a' }, 'b'], a: 'b' }, [{ var: 'a' }, 'b']],
+    [{ missing_some: [1, { var: 'keys' }] }, { keys: [['a'], 'b'], b: 1 }, []],
+  ];
+  it.each(cases)('%j on %j', (r, d, expected) => {
+    expect(compileLogic(r)(d)).toEqual(expected);
+    expect(compileReference(r)(d)).toEqual(expected);
+  });
+
+  it('on random rules over data with look-alike keys and objects with their own indexOf', () => {
+    const tricky = fc.oneof(
+      scalar,
+      fc.constant({ indexOf: 1 }),
+      fc.constant({ indexOf: { var: 'a' } }),
+      fc.constant(['a', 'b']),
+      fc.constant({ var: 'a' }),
+      fc.constant([{ var: 'b' }, 'n']),
+    );
+    const trickyData = fc.record({ a: tricky, b: tricky, c: fc.array(tricky, { maxLength: 3 }), n: scalar });
+    const keyed = fc.oneof(
+      rule,
+      fc.tuple(rule, fc.constantFrom('a', 'b', 'c')).map(([x, k]) => ({ in: [x, { var: k }] })),
+      fc.constantFrom('a', 'b', 'c').map((k) => ({ missing: [{ var: k }] })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('a', 'b', 'c'))
+        .map(([n, k]) => ({ missing_some: [n, { var: k }] })),
+    );
+    fc.assert(
+      fc.property(keyed, trickyData, (r, d) => {
+        expect(outcome(() => compileLogic(r)(d))).toEqual(outcome(() => compileReference(r)(d)));
+      }),
+      { numRuns: 800, seed: 20261203 },
+    );
+  });
+});

@@ -165,3 +165,46 @@ describe('reads', () => {
     expect(f.reads).toEqual(['answers.a', 'answers.b', 'transaction.destination', 'transaction.items']);
   });
 });
+
+describe('work counts every operator evaluated', () => {
+  // Two nested loops over ~990 elements with a ~17,000-operand body: under a million elements visited, but about
+  // 1.6e10 operands evaluated. Counting elements only let it run for half an hour.
+  const list = Array.from({ length: 990 }, (_, i) => i);
+  const body = { '+': new Array(17_000).fill(1) };
+
+  it('rejects at load a rule whose worst case is huge though its loops look small', () => {
+    const rule = { some: [list, { some: [list, { '==': [body, -1] }] }] };
+    const issues = validateLogic(rule);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/worst case of \d+ steps exceeds the work budget of 1000000/);
+    expect(thrown(() => compileLogic(rule)).code).toBe('logic-invalid');
+    expect(thrown(() => compileReference(rule)).code).toBe('logic-invalid');
+  });
+
+  it('stops the same rule over lists from the data with the budget, before the first inner loop ends', () => {
+    const rule = { some: [{ var: 'xs' }, { some: [{ var: 'ys' }, { '==': [body, -1] }] }] };
+    expect(validateLogic(rule)).toEqual([]);
+    const data = { xs: list.map(() => ({ ys: list })) };
+    expect(thrown(() => compileLogic(rule)(data)).code).toBe('logic-budget');
+    expect(thrown(() => compileReference(rule)(data)).code).toBe('logic-budget');
+  });
+
+  it('charges a loop its body size per element, so a large body over a short list stays cheap enough', () => {
+    const rule = { map: [{ var: 'xs' }, body] };
+    expect(compileLogic(rule)({ xs: [{}, {}] })).toEqual([17_000, 17_000]);
+    expect(thrown(() => compileLogic(rule)({ xs: new Array(60).fill({}) })).code).toBe('logic-budget');
+  });
+});
+
+describe('derived numbers stay finite', () => {
+  const operations = dateOperations();
+  it('add_days past the calendar gives null, never a crash', () => {
+    for (const compile of [compileLogic, compileReference]) {
+      const f = compile({ add_days: ['2026-01-01', { var: 'n' }] }, { operations });
+      expect(f({ n: 1e11 })).toBeNull();
+      expect(f({ n: -1e11 })).toBeNull();
+      expect(f({ n: 3_000_000 })).toBeNull();
+      expect(f({ n: 30 })).toBe('2026-01-31');
+    }
+  });
+});
