@@ -20,6 +20,7 @@ import { addDaysIso } from './dates.js';
 import { decide, scoreBand } from './decide.js';
 import { compareFindings, evaluateRules } from './evaluate.js';
 import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
+import { factsRuleCheck, factsShape } from './facts-shape.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
 import { screenParties } from './screen.js';
 import { sortShort } from './sort-short.js';
@@ -61,6 +62,15 @@ function isQuestionnairePort(value: unknown): value is QuestionnairePort {
   return typeof value === 'object' && value !== null && typeof (value as QuestionnairePort).review === 'function';
 }
 
+/** Ids of a questionnaire's questions (loaded or a definition), or undefined when there is none to read. */
+function questionIdsOf(questionnaire: unknown): string[] | undefined {
+  if (questionnaire === false || typeof questionnaire !== 'object' || questionnaire === null) return undefined;
+  const definition = (questionnaire as { definition?: unknown }).definition ?? questionnaire;
+  const questions = (definition as { questions?: unknown }).questions;
+  if (!Array.isArray(questions)) return undefined;
+  return questions.flatMap((q) => (typeof q?.id === 'string' ? [q.id as string] : []));
+}
+
 function checkAsOf(asOf: unknown): string {
   const parsed = IsoDateSchema.safeParse(asOf);
   if (!parsed.success)
@@ -88,8 +98,13 @@ function inputHash(transaction: Transaction, answers: Record<string, unknown>): 
 
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
-  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset);
   const evaluator = options.evaluator ?? 'compiled';
+  const questionnaireInput = options.questionnaire === undefined ? defaultQuestionnaire : options.questionnaire;
+  // Rules and questions are checked against the facts they read: answers of this questionnaire, params of this rule set.
+  const questionIds = questionIdsOf(questionnaireInput);
+  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset, {
+    checkRule: factsRuleCheck(questionIds ? { questionIds } : {}),
+  });
   const countryData = options.countryData ?? defaultCountryData;
   const countryGroups = options.countryGroups ?? defaultCountryGroups;
   const groupTable: Record<string, string[]> = {};
@@ -115,13 +130,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(screening?.lists ?? []),
   ];
   const questionnaire: QuestionnairePort | undefined =
-    options.questionnaire === false
+    questionnaireInput === false
       ? undefined
-      : options.questionnaire === undefined
-        ? loadQuestionnaire(defaultQuestionnaire, { evaluator })
-        : isQuestionnairePort(options.questionnaire)
-          ? options.questionnaire
-          : loadQuestionnaire(options.questionnaire, { evaluator });
+      : isQuestionnairePort(questionnaireInput)
+        ? questionnaireInput
+        : loadQuestionnaire(questionnaireInput, {
+            evaluator,
+            facts: factsShape({ parameters: ruleset.parameters }),
+          });
 
   function facts(input: unknown, opts: AssessOptions): Facts {
     const asOf = checkAsOf(opts?.asOf);

@@ -1,3 +1,4 @@
+import { HrddError } from '../errors.js';
 import { truthy } from '../logic/index.js';
 import {
   type Finding,
@@ -115,20 +116,42 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
   for (let r = 0; r < rules.length; r++) {
     const compiled = rules[r]!;
-    if (compiled.list === undefined) {
-      visit(compiled, undefined, data, out, withTrace);
-      continue;
+    try {
+      visitAll(compiled, data, out, withTrace);
+    } catch (error) {
+      throw ruleFailure(compiled.id, error);
     }
-    const list = compiled.list(data);
-    if (!Array.isArray(list)) continue;
+  }
+  return out;
+}
+
+/** One rule on every subject it applies to. */
+function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withTrace: boolean): void {
+  if (compiled.list === undefined) {
+    visit(compiled, undefined, data, out, withTrace);
+    return;
+  }
+  const list = compiled.list(data);
+  if (!Array.isArray(list)) return;
+  try {
     for (let i = 0; i < list.length; i++) {
       const element: unknown = list[i];
       data.it = element ?? null;
       visit(compiled, element, data, out, withTrace);
     }
+  } finally {
     data.it = null;
   }
-  return out;
+}
+
+/** A rule that could not be evaluated (over its work budget, or an operation that failed), named by its id. */
+function ruleFailure(ruleId: string, error: unknown): HrddError {
+  const cause = error instanceof HrddError ? error.issues.map((i) => i.message).join('; ') : String(error);
+  return new HrddError(
+    `rule "${ruleId}" could not be evaluated`,
+    [{ path: `rules["${ruleId}"]`, message: cause }],
+    error instanceof HrddError ? error.code : 'rule-failed',
+  );
 }
 
 /** Ranking: severity level desc, likelihood desc, rule id, subject id — a total, deterministic order. */

@@ -133,7 +133,7 @@ export function factsRuleCheck(
       const { parsed } = parseLogic(value, { operations });
       if (!parsed) return; // its own issues are reported by the structural checks
       for (const issue of checkPaths(parsed, scope))
-        issues.push({ path: issue.path ? `${field}.${issue.path}` : field, message: issue.message });
+        issues.push({ path: `${field}${issue.path.startsWith('[') ? '' : '.'}${issue.path}`, message: issue.message });
     };
     for (const field of LOGIC_FIELDS) logic(field, rule[field]);
     for (const part of SEVERITY_PARTS) logic(`severity.${part}`, rule.severity?.[part]);

@@ -1,4 +1,5 @@
 import type { CountryData, CountryGroups } from '../data/index.js';
+import { HrddError } from '../errors.js';
 import type { Party, Transaction } from '../model/index.js';
 import { addDaysIso } from './dates.js';
 import { compareText, sortShort } from './sort-short.js';
@@ -95,7 +96,13 @@ function partyFact(party: Party, role: PartyRole): PartyFact {
 function totalValue(tx: Transaction): number | null {
   const currencies = new Set(tx.items.map((i) => i.unitPrice?.currency));
   if (tx.items.every((i) => i.unitPrice) && currencies.size === 1) {
-    return tx.items.reduce((sum, i) => sum + i.quantity * i.unitPrice!.amount, 0);
+    const total = tx.items.reduce((sum, i) => sum + i.quantity * i.unitPrice!.amount, 0);
+    // A total past the largest number would be recorded as null and never replay: bad input, not unknown.
+    if (!Number.isFinite(total))
+      throw new HrddError('Invalid transaction', [
+        { path: 'items', message: 'quantity × unit price adds up to more than a finite number' },
+      ]);
+    return total;
   }
   return tx.payment?.amount ?? null;
 }

@@ -2,10 +2,14 @@ import { canonicalHash, canonicalJson } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
 import {
   type CompiledLogic,
+  checkPaths,
   compileWith,
   completeReads,
   type EvaluatorKind,
+  type FactShape,
+  parseLogic,
   ruleOperations,
+  shapes,
   truthy,
   validateLogic,
 } from '../logic/index.js';
@@ -87,7 +91,7 @@ function answerDeps(reads: readonly string[]): string[] {
 }
 
 /** Checks a definition: ids, options, conditions, references, cycles, locales, patterns. */
-function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: number[] } {
+function check(def: QuestionnaireDefinition, facts?: FactShape): { issues: HrddIssue[]; order: number[] } {
   const issues: HrddIssue[] = [];
   const operations = ruleOperations();
   const ids = new Map<string, number>();
@@ -107,6 +111,13 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
     ids.set(q.id, i);
   });
   const deps: string[][] = [];
+  const shape =
+    facts?.kind === 'object'
+      ? shapes.object({
+          ...facts.fields,
+          answers: shapes.object(Object.fromEntries(def.questions.map((q) => [q.id, shapes.any]))),
+        })
+      : undefined;
   def.questions.forEach((q, i) => {
     const base = `questions[${i}]`;
     checkText(q.prompt, `${base}.prompt`);
@@ -146,7 +157,13 @@ function check(def: QuestionnaireDefinition): { issues: HrddIssue[]; order: numb
         issues.push({ path: `${base}.${field}${issue.path ? `.${issue.path}` : ''}`, message: issue.message });
       if (found.length > 0) continue;
       const reads = compileWith('compiled', logic, { operations }).reads;
-      for (const r of reads) {
+      if (shape)
+        for (const issue of checkPaths(parseLogic(logic, { operations }).parsed!, shape))
+          issues.push({
+            path: `${base}.${field}${issue.path.startsWith('[') ? '' : '.'}${issue.path}`,
+            message: issue.message,
+          });
+      for (const r of shape ? [] : reads) {
         const root = r.split('.')[0]!;
         if (!FACT_ROOTS.includes(root))
           issues.push({
@@ -399,10 +416,20 @@ function build(def: QuestionnaireDefinition, order: number[], evaluator: Evaluat
 }
 
 /** Validates a questionnaire definition and prepares it; throws `HrddError` with the path of every problem. */
-export function loadQuestionnaire(def: unknown, options: { evaluator?: EvaluatorKind } = {}): Questionnaire {
+export function loadQuestionnaire(
+  def: unknown,
+  options: {
+    evaluator?: EvaluatorKind;
+    /**
+     * The facts conditions read (the engine's `factsShape`): every fixed path they read must exist there, with
+     * this questionnaire's own questions as `answers.<id>`.
+     */
+    facts?: FactShape;
+  } = {},
+): Questionnaire {
   const parsed = safeParseWith(QuestionnaireSchema, def, 'questionnaire');
   if (!parsed.success) throw parsed.error;
-  const { issues, order } = check(parsed.data);
+  const { issues, order } = check(parsed.data, options.facts);
   if (issues.length > 0) throw new HrddError(`Invalid questionnaire "${parsed.data.id}"`, issues);
   return build(parsed.data, order, options.evaluator ?? 'compiled', canonicalHash(parsed.data));
 }

@@ -1,7 +1,7 @@
-import { defaultRuleset } from '../data/index.js';
+import { defaultRuleset, refsRegistry } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
-import { ruleOperations, validateLogic } from '../logic/index.js';
+import { closest, ruleOperations, validateLogic } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
 import { applyOverlay, standalone } from './merge.js';
 import { type MergedRuleset, type Rule, type RuleDefinition, type RulesetDefinition, RulesetSchema } from './schema.js';
@@ -47,6 +47,14 @@ function checkRules(def: RulesetDefinition, issues: HrddIssue[]): void {
         issues.push({ path: `rules[${i}].severity`, message: `rule "${rule.id}": severity is required` });
       if (rule.likelihood === undefined)
         issues.push({ path: `rules[${i}].likelihood`, message: `rule "${rule.id}": likelihood is required` });
+    }
+    for (const [j, ref] of rule.refs.entries()) {
+      if (Object.hasOwn(refsRegistry, ref)) continue;
+      const near = closest(ref, Object.keys(refsRegistry))[0];
+      issues.push({
+        path: `rules[${i}].refs[${j}]`,
+        message: `rule "${rule.id}": unknown reference "${ref}"${near ? `; did you mean "${near}"?` : ''}`,
+      });
     }
     for (const field of LOGIC_FIELDS) check(rule, i, field, rule[field]);
     for (const part of SEVERITY_PARTS) check(rule, i, `severity.${part}`, rule.severity?.[part]);

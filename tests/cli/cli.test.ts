@@ -139,3 +139,34 @@ describe('hrdd', () => {
     expect(out.stderr).toContain('misuse_reports: type');
   });
 });
+
+describe('hrdd rules validate', () => {
+  it('rejects an overlay reading a misspelt path, naming it and the path meant (exit 2)', () => {
+    const overlay = {
+      id: 'acme',
+      version: '1',
+      title: 'Acme overlay',
+      extends: 'hrdd-default',
+      rules: [
+        {
+          id: 'acme-cash',
+          title: 'Cash payment',
+          description: 'Cash leaves no trail of who paid.',
+          category: 'transaction',
+          when: { '==': [{ var: 'transaction.paymnet.method' }, 'cash'] },
+          severity: { scale: 2, scope: 2, irremediability: 2 },
+          likelihood: 3,
+          refs: ['UNGP-19'],
+          rationale: 'Paid in cash.',
+        },
+      ],
+    };
+    const out = hrdd(['rules', 'validate', file('overlay.json', JSON.stringify(overlay))]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('rules[0].when["=="][0].var');
+    expect(out.stderr).toContain('"transaction.paymnet.method"');
+    expect(out.stderr).toContain('did you mean "transaction.payment.method"?');
+    noStack(out.stderr);
+    expect(hrdd(['rules', 'validate', join(import.meta.dirname, '../../src/data/default-ruleset.json')]).code).toBe(0);
+  });
+});

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultQuestionnaire } from '../../data/index.js';
-import { createEngine } from '../../engine/index.js';
+import { defaultQuestionnaire, defaultRuleset } from '../../data/index.js';
+import { createEngine, factsShape } from '../../engine/index.js';
 import { loadQuestionnaire, type Questionnaire } from '../../questionnaire/index.js';
+import { loadRuleset } from '../../rules/index.js';
 import { runQuestionnaire, terminalAsk } from '../interactive.js';
 import { EXIT, readJsonFile, todayIso } from '../io.js';
 
@@ -15,7 +16,9 @@ interface Flags {
 
 function load(flags: Flags): { questionnaire: Questionnaire; facts?: Record<string, unknown> } {
   const definition = flags.definition ? readJsonFile(flags.definition, 'questionnaire') : defaultQuestionnaire;
-  const loaded = loadQuestionnaire(definition);
+  const loaded = loadQuestionnaire(definition, {
+    facts: factsShape({ parameters: loadRuleset(defaultRuleset).parameters }),
+  });
   const questionnaire = flags.locale ? loaded.localize(flags.locale) : loaded.localize(loaded.definition.defaultLocale);
   if (!flags.transaction) return { questionnaire };
   const engine = createEngine({ questionnaire: false });

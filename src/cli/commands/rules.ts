@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type CorpusLine, rulesetImpact, runRulesetTests } from '../../audit/index.js';
+import { defaultQuestionnaire } from '../../data/index.js';
+import { factsRuleCheck } from '../../engine/index.js';
+import { loadQuestionnaire } from '../../questionnaire/index.js';
 import { loadRuleset } from '../../rules/index.js';
 import { EXIT, isoDateOption, readJsonFile, UsageError } from '../io.js';
 
@@ -38,8 +41,13 @@ export function register(program: Command): void {
     .command('validate')
     .description('Load a rule set or overlay and report every problem with its rule id and path.')
     .argument('<ruleset.json>')
-    .action((file: string) => {
-      const rs = loadRuleset(readJsonFile(file, 'rule set'));
+    .option('--questionnaire <file>', 'the questionnaire its rules read answers of (default: the bundled one)')
+    .action((file: string, flags: { questionnaire?: string }) => {
+      const questionnaire = loadQuestionnaire(
+        flags.questionnaire ? readJsonFile(flags.questionnaire, 'questionnaire') : defaultQuestionnaire,
+      );
+      const questionIds = questionnaire.definition.questions.map((q) => q.id);
+      const rs = loadRuleset(readJsonFile(file, 'rule set'), { checkRule: factsRuleCheck({ questionIds }) });
       process.stdout.write(
         `valid: ${rs.id} ${rs.version}, ${rs.rules.length} rules (${rs.rules.filter((r) => r.enabled !== false).length} enabled), hash ${rs.hash}\n`,
       );
