@@ -79,7 +79,7 @@ describe('compileLogic', () => {
 
   it.each([
     [{ '<': [1, { var: 'n' }] }, { n: 2 }],
-    // Literal operands are captured, on either side, for every comparison and for `in`.
+    // Literal operands on either side, for every comparison and for `in`.
     [{ '==': [1, { var: 'n' }] }, { n: '1' }],
     [{ '!=': [{ var: 'n' }, null] }, { n: 0 }],
     [{ '===': [{ var: 'n' }, '1'] }, { n: 1 }],
