@@ -1,7 +1,7 @@
 import { LogicEngine } from 'json-logic-engine';
 import jsonLogic from 'json-logic-js';
 import { createEngine, defaultCountryGroups, defaultRuleset } from '../src/index.js';
-import { type CompilerIdeas, compileLogic } from '../src/logic/compile.js';
+import { type CompilerIdeas, compileWithIdeas } from '../src/logic/compile.js';
 import { ruleOperations } from '../src/logic/index.js';
 import { type BenchSection, interleavedRounds } from './types.js';
 import { realWorkload } from './workload.js';
@@ -35,8 +35,8 @@ export default async function run(): Promise<BenchSection> {
   for (const [name, op] of Object.entries(operations))
     jle.addMethod(name, (args: unknown[]) => op.fn(...args), { deterministic: true });
   for (const [name, op] of Object.entries(operations)) jsonLogic.add_operation(name, op.fn);
-  const hrdd = (ideas?: CompilerIdeas) => rules.map((r) => compileLogic(r.when, { operations }, ideas));
   const all: CompilerIdeas = { presplit: true, arities: true };
+  const hrdd = (ideas: CompilerIdeas = all) => rules.map((r) => compileWithIdeas(r.when, { operations }, ideas));
   const contenders: [string, ((d: unknown) => unknown)[]][] = [
     ['json-logic-js', rules.map((r) => (d: unknown) => jsonLogic.apply(r.when as jsonLogic.RulesLogic, d))],
     ['json-logic-engine (compiled)', rules.map((r) => jle.build(r.when as never) as (d: unknown) => unknown)],

@@ -64,7 +64,10 @@ class Compiler {
   }
 
   private variable(n: VarNode): Fn {
-    if (n.path !== undefined && n.args.length < 2) return pathReader(n.path, this.ideas.presplit);
+    if (n.path !== undefined && n.args.length < 2) {
+      const path = n.path;
+      return this.ideas.presplit ? pathReader(path) : (data) => lookupVar(data, path);
+    }
     const key = n.args[0] ? this.node(n.args[0]) : UNDEFINED;
     const fallback = n.args[1] ? this.node(n.args[1]) : UNDEFINED;
     return (data, work) => lookupVar(data, key(data, work), fallback(data, work));
@@ -363,11 +366,12 @@ export function assertValidLogic(rule: unknown, options: LogicOptions = {}): voi
  * semantics except that `var` reads own properties only. Each call counts its work and throws an `HrddError`
  * (code `logic-budget`) past `options.budget` steps.
  */
-export function compileLogic(
-  rule: unknown,
-  options: LogicOptions = {},
-  ideas: CompilerIdeas = ALL_IDEAS,
-): CompiledLogic {
+export function compileLogic(rule: unknown, options: LogicOptions = {}): CompiledLogic {
+  return compileWithIdeas(rule, options, ALL_IDEAS);
+}
+
+/** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
+export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
   const parsed = checkedTree(rule, options);
   const root = new Compiler(ideas).node(parsed.tree);
   const start = flatCost(parsed.tree);

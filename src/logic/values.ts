@@ -125,10 +125,9 @@ function plainReader(parts: readonly string[]): Reader {
 }
 
 /** `(data) => lookupVar(data, path)` for a fixed path, split and checked once instead of on every read. */
-export function pathReader(path: string, presplit = true): Reader {
+export function pathReader(path: string): Reader {
   if (path === '') return (data) => data;
   const parts = path.split('.');
-  if (!presplit) return (data) => lookupVar(data, path);
   return parts.every(isPlainKey) ? plainReader(parts) : (data) => walkPath(data, parts, null);
 }
 
