@@ -64,7 +64,7 @@ function checkRules(def: RulesetDefinition, issues: HrddIssue[]): void {
 /** Checks the merged rule set: every assurance a rule requires is defined; every rule against its facts. */
 function checkMerged(
   merged: MergedRuleset,
-  def: RulesetDefinition,
+  def: { rules?: readonly { id: string }[] | undefined },
   issues: HrddIssue[],
   checkRule: LoadRulesetOptions['checkRule'],
 ): void {
@@ -106,7 +106,13 @@ function isLoaded(value: unknown): value is Ruleset {
  * evaluator), assurance types defined, reference ids well formed. Throws `HrddError` naming rule id and JSON path.
  */
 export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, depth = 0): Ruleset {
-  if (isLoaded(json)) return json;
+  if (isLoaded(json)) {
+    // Loaded elsewhere, perhaps without the facts check: run it now.
+    const issues: HrddIssue[] = [];
+    checkMerged(json, json, issues, options.checkRule);
+    if (issues.length > 0) throw new HrddError(`Invalid rule set "${json.id}"`, issues);
+    return json;
+  }
   const parsed = safeParseWith(RulesetSchema, json, 'rule set');
   if (!parsed.success) throw parsed.error;
   const def = parsed.data;

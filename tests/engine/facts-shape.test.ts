@@ -146,3 +146,10 @@ describe('a rule that fails is named', () => {
     expect(issues[0]!.path).toBe('items');
   });
 });
+
+describe('a rule set loaded before the engine sees it', () => {
+  it('is still checked against the facts', () => {
+    const loaded = loadRuleset(overlay(rule({ when: { var: 'transaction.paymnet' } })));
+    expect(issuesOf(() => createEngine({ ruleset: loaded }))[0]!.message).toContain('did you mean');
+  });
+});
