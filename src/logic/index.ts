@@ -3,7 +3,7 @@ import { compileReference } from './reference.js';
 import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
 export { assertValidLogic, compileLogic } from './compile.js';
-export { dateOperations, inGroupOperation, setOperations } from './operations.js';
+export { dateOperations, inGroupOperation, setOperations, textOperations } from './operations.js';
 export { collectReads, completeReads, factsReader, readFacts } from './reads.js';
 export { compileReference, REFERENCE_PREFIX } from './reference.js';
 export { truthy } from './truthy.js';

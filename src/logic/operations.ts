@@ -75,3 +75,20 @@ export function inGroupOperation(groups: Readonly<Record<string, readonly string
     },
   };
 }
+
+/** Unicode combining marks, removed after NFKD decomposition so "é" compares as "e". */
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Text operations: `lower(text)` folds a name for comparison — Unicode NFKD, combining marks removed, lower-cased
+ * without locale (so "HM Prison Service", "PRISON" and "Prisón" all give "prison"); a non-string gives `null`.
+ */
+export function textOperations(): LogicOperations {
+  return {
+    lower: {
+      arity: 1,
+      fn: (text) =>
+        typeof text === 'string' ? text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase() : null,
+    },
+  };
+}
