@@ -36,6 +36,8 @@ export interface CompiledRule {
   irremediability: LevelField;
   likelihood: LevelField;
   involvement: Value | undefined;
+  /** Paths of unknown facts taken at their worst (`rule.assumed`). */
+  assumed: Value | undefined;
   blocking: Value;
   /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
   reads: string[];
@@ -113,6 +115,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
+        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, kind, operations).fn,
         involvement:
           rule.involvement === undefined
             ? undefined

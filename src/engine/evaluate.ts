@@ -1,5 +1,6 @@
 import { truthy } from '../logic/index.js';
 import {
+  type Decision,
   type Finding,
   INVOLVEMENTS,
   type Involvement,
@@ -7,6 +8,7 @@ import {
   type RuleTrace,
   type Subject,
 } from '../model/index.js';
+import type { AssuranceSlot } from './assurances.js';
 import type { CompiledRule, LevelField, Value } from './compile-rules.js';
 import type { Facts } from './types.js';
 
@@ -14,6 +16,10 @@ import type { Facts } from './types.js';
 export interface RuleMatch {
   finding: Finding;
   rule: CompiledRule;
+  /** Decision floor from the rule set's `responses` (involvement, severity), beside the rule's own. */
+  floor?: Decision | undefined;
+  /** Assurances the `responses` add to the rule's own. */
+  extra?: readonly AssuranceSlot[] | undefined;
 }
 
 export interface Evaluation {
@@ -36,6 +42,14 @@ function levelOf(field: LevelField, data: unknown): number {
 function involvementOf(fn: Value | undefined, data: unknown): Involvement | undefined {
   const value = fn?.(data);
   return (INVOLVEMENTS as readonly unknown[]).includes(value) ? (value as Involvement) : undefined;
+}
+
+/** The assumed paths a rule's `assumed` field gives: strings only, sorted and distinct; undefined when none. */
+function assumedOf(fn: Value | undefined, data: unknown): string[] | undefined {
+  const value = fn?.(data);
+  if (!Array.isArray(value)) return undefined;
+  const paths = [...new Set(value.filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
+  return paths.length > 0 ? paths : undefined;
 }
 
 function ownValue(element: unknown, key: string): unknown {
@@ -103,6 +117,8 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
         facts: factsRead,
       }
     : { ruleId, title, category, subject, severity, likelihood, risk, refs, rationale, facts: factsRead };
+  const assumed = assumedOf(compiled.assumed, data);
+  if (assumed) finding.assumed = assumed;
   out.matches.push({ finding, rule: compiled });
 }
 
