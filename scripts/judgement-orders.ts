@@ -53,7 +53,7 @@ export function renderJudgementsDoc(): string {
     '',
     'Each row is an order in `tests/judgements/orders/`, assessed with the default rule set, questionnaire and',
     'country data on its own `asOf` date. The decision is what the engine gives; `tests/judgements/judgements.test.ts`',
-    'fails when it differs from the decision a careful compliance officer would sign (the order\'s `expect`), and',
+    "fails when it differs from the decision a careful compliance officer would sign (the order's `expect`), and",
     'when this file is stale (regenerate: `npm run generate`). hrdd supports due diligence; it does not decide',
     'licence requirements or give legal advice.',
     '',
