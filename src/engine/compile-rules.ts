@@ -67,10 +67,10 @@ function fieldValue(
   return { fn: compiled, reads: compiled.reads };
 }
 
-/** The kind of subject a `forEach` path yields: items → item; parties, endUsers, hits → party. */
+/** The kind of subject a `forEach` path yields: items and assumed item features → item; parties, endUsers, hits → party. */
 export function subjectKindOf(forEach: string | undefined): CompiledRule['subjectKind'] {
   if (!forEach) return 'transaction';
-  return /items$/i.test(forEach) ? 'item' : 'party';
+  return /(items|assumedFeatures)$/i.test(forEach) ? 'item' : 'party';
 }
 
 /** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */

@@ -60,7 +60,7 @@ function ownValue(element: unknown, key: string): unknown {
 
 function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject {
   if (rule.subjectKind === 'transaction') return { kind: 'transaction', id: facts.transaction.id };
-  const id = ownValue(element, 'id') ?? ownValue(element, 'partyId') ?? null;
+  const id = ownValue(element, 'id') ?? ownValue(element, 'partyId') ?? ownValue(element, 'itemId') ?? null;
   return { kind: rule.subjectKind, id: typeof id === 'string' ? id : String(id) };
 }
 
