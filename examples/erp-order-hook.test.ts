@@ -24,16 +24,18 @@ describe('ERP order hook example', () => {
       from: r.from!,
       obtainedOn: '2026-10-20',
     }));
-    const answers = Object.fromEntries(
-      waiting.requests!.questions.map((q) => [
-        q,
-        ['end_use_statement', 'human_rights_clause', 'audits_accepted'].includes(q)
-          ? 'accepted'
-          : q === 'reexport_plans'
-            ? 'none'
-            : !!(q === 'beneficial_owners_known' || q === 'government_links'),
-      ]),
+    const text: Record<string, unknown> = {
+      end_user_mandate: 'Criminal investigations under the police act',
+      judicial_authorisation: 'independent',
+      reexport_plans: 'none',
+    };
+    const yes = ['beneficial_owners_known', 'government_links', 'grievance_channel', 'remote_access'];
+    const accepted = ['end_use_statement', 'human_rights_clause', 'audits_accepted', 'suspension_right', 'flow_down'];
+    const answers: Record<string, unknown> = Object.fromEntries(
+      waiting.requests!.questions.map((q) => [q, text[q] ?? (accepted.includes(q) ? 'accepted' : yes.includes(q))]),
     );
+    // The follow-up to the mandate shows once the mandate is answered.
+    answers.capability_exceeds_mandate = false;
     const released = hook.receive(waiting, assurances, answers);
     expect(released.status).toBe('released');
     expect(hook.records).toHaveLength(2);

@@ -39,6 +39,11 @@ export function renderRulesetDoc(): string {
       `| \`${r.id}\` ${r.title} | ${flags.join(', ')} | ${sources.join(', ')} | ${sev} | ${cell(r.likelihood)} | ${floor} | ${typeof r.involvement === 'string' ? r.involvement : '—'} | ${(r.assurances ?? []).join(', ') || '—'} |`,
     );
   }
+  lines.push('', '## Rules explained', '');
+  for (const r of rs.rules) {
+    const sources = r.refs.map((x) => refsRegistry[x as keyof typeof refsRegistry]?.title ?? x);
+    lines.push(`- **\`${r.id}\`** ${r.title}. ${r.description} Sources: ${sources.join('; ')}.`);
+  }
   lines.push(
     '',
     '## Parameters',

@@ -3,6 +3,6 @@ import { join } from 'node:path';
 
 // Regenerates every derived file: country data, JSON Schemas, generated docs.
 const here = import.meta.dirname;
-for (const script of ['derive-country-data.ts', 'generate-schemas.ts', 'generate-docs.ts']) {
+for (const script of ['derive-country-data.ts', 'generate-schemas.ts', 'generate-docs.ts', 'generate-judgements.ts']) {
   execFileSync(process.execPath, ['--import', 'tsx', join(here, script)], { stdio: 'inherit' });
 }

@@ -23,6 +23,7 @@ export const refsRegistry: Readonly<Record<string, RefInfo>> = {
   'UNGP-21': { title: 'UNGP 21: communicate how impacts are addressed', url: UNGP },
   'UNGP-22': { title: 'UNGP 22: remediation', url: UNGP },
   'UNGP-24': { title: 'UNGP 24: prioritise the most severe impacts', url: UNGP },
+  'UNGP-29': { title: 'UNGP 29: operational-level grievance mechanisms', url: UNGP },
   'CoC-1': {
     title: 'Code of Conduct commitment 1: take human rights into account in export-control decisions',
     url: COC,

@@ -43,7 +43,10 @@ function compareNeeded(a: Needed, b: Needed): number {
  * Givers are found among the derived party facts (one object shape for all parties).
  */
 export function requiredAssurances(
-  matches: readonly { rule: { id: string; assurances: readonly AssuranceSlot[] } }[],
+  matches: readonly {
+    rule: { id: string; assurances: readonly AssuranceSlot[] };
+    extra?: readonly AssuranceSlot[] | undefined;
+  }[],
   parties: readonly PartyFact[],
   obtained: readonly ObtainedAssuranceFact[],
 ): RequiredAssurance[] {
@@ -51,9 +54,10 @@ export function requiredAssurances(
   // Per slot, one entry per giving party (or one with no party): the givers depend on the parties only, so they
   // are found the first time a rule requires the slot; later rules add themselves to `because`.
   const bySlot: Needed[][] = [];
-  for (const { rule } of matches) {
+  for (const { rule, extra } of matches) {
     const ruleId = rule.id;
-    for (const required of rule.assurances) {
+    const slots = extra && extra.length > 0 ? [...rule.assurances, ...extra] : rule.assurances;
+    for (const required of slots) {
       let entries = bySlot[required.slot];
       if (!entries) {
         entries = [];

@@ -36,6 +36,8 @@ export interface CompiledRule {
   irremediability: LevelField;
   likelihood: LevelField;
   involvement: Value | undefined;
+  /** Paths of unknown facts taken at their worst (`rule.assumed`). */
+  assumed: Value | undefined;
   blocking: Value;
   /** Fact paths the rule reads (condition, severity, likelihood), reported in each finding. */
   reads: string[];
@@ -65,10 +67,10 @@ function fieldValue(
   return { fn: compiled, reads: compiled.reads };
 }
 
-/** The kind of subject a `forEach` path yields: items → item; parties, endUsers, hits → party. */
+/** The kind of subject a `forEach` path yields: items and assumed item features → item; parties, endUsers, hits → party. */
 export function subjectKindOf(forEach: string | undefined): CompiledRule['subjectKind'] {
   if (!forEach) return 'transaction';
-  return /items$/i.test(forEach) ? 'item' : 'party';
+  return /(items|assumedFeatures)$/i.test(forEach) ? 'item' : 'party';
 }
 
 /** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
@@ -113,6 +115,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
+        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, kind, operations).fn,
         involvement:
           rule.involvement === undefined
             ? undefined

@@ -31,8 +31,10 @@ export function decide(
   policy: DecisionPolicy,
 ): Decision {
   let decision: Decision = 'proceed';
-  for (const { finding, rule } of matches)
+  for (const { finding, rule, floor } of matches) {
     decision = maxDecision(decision, impliedDecision(finding, rule.minDecision, policy));
+    if (floor) decision = maxDecision(decision, floor);
+  }
   for (const m of missing) decision = maxDecision(decision, m.blocking ? 'escalate' : 'proceed-with-conditions');
   for (const r of required) {
     if (r.status === 'outstanding')

@@ -14,7 +14,7 @@ import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } fr
 import { loadQuestionnaire } from '../questionnaire/index.js';
 import { loadRuleset, type Ruleset } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
-import { requiredAssurances } from './assurances.js';
+import { assuranceSlots, requiredAssurances } from './assurances.js';
 import { compileRules } from './compile-rules.js';
 import { addDaysIso } from './dates.js';
 import { decide, scoreBand } from './decide.js';
@@ -22,6 +22,7 @@ import { compareFindings, evaluateRules } from './evaluate.js';
 import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
 import { factsRuleCheck, factsShape } from './facts-shape.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
+import { compileResponses, respond } from './responses.js';
 import { screenParties } from './screen.js';
 import { sortShort } from './sort-short.js';
 import type { Facts } from './types.js';
@@ -110,6 +111,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const groupTable: Record<string, string[]> = {};
   for (const g of countryGroups.groups) groupTable[g.id] = [...g.countries];
   const rules = compileRules(ruleset, evaluator, ruleOperations(groupTable));
+  const responses = compileResponses(ruleset, assuranceSlots(ruleset.assurances));
   const screening =
     options.screening && 'index' in options.screening
       ? options.screening
@@ -167,6 +169,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
         missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
     }
     const evaluation = evaluateRules(rules, f, opts.trace === true);
+    if (responses.length > 0)
+      for (const m of evaluation.matches) {
+        const { floor, assurances } = respond(m.finding, responses);
+        m.floor = floor;
+        m.extra = assurances;
+      }
     const findings = sortShort(
       evaluation.matches.map((m) => m.finding),
       compareFindings,

@@ -1,6 +1,7 @@
 import { HrddError } from '../errors.js';
 import { truthy } from '../logic/index.js';
 import {
+  type Decision,
   type Finding,
   INVOLVEMENTS,
   type Involvement,
@@ -8,6 +9,7 @@ import {
   type RuleTrace,
   type Subject,
 } from '../model/index.js';
+import type { AssuranceSlot } from './assurances.js';
 import type { CompiledRule, LevelField, Value } from './compile-rules.js';
 import type { Facts } from './types.js';
 
@@ -15,6 +17,10 @@ import type { Facts } from './types.js';
 export interface RuleMatch {
   finding: Finding;
   rule: CompiledRule;
+  /** Decision floor from the rule set's `responses` (involvement, severity), beside the rule's own. */
+  floor?: Decision | undefined;
+  /** Assurances the `responses` add to the rule's own. */
+  extra?: readonly AssuranceSlot[] | undefined;
 }
 
 export interface Evaluation {
@@ -39,6 +45,14 @@ function involvementOf(fn: Value | undefined, data: unknown): Involvement | unde
   return (INVOLVEMENTS as readonly unknown[]).includes(value) ? (value as Involvement) : undefined;
 }
 
+/** The assumed paths a rule's `assumed` field gives: strings only, sorted and distinct; undefined when none. */
+function assumedOf(fn: Value | undefined, data: unknown): string[] | undefined {
+  const value = fn?.(data);
+  if (!Array.isArray(value)) return undefined;
+  const paths = [...new Set(value.filter((v): v is string => typeof v === 'string' && v !== ''))].sort();
+  return paths.length > 0 ? paths : undefined;
+}
+
 function ownValue(element: unknown, key: string): unknown {
   return typeof element === 'object' && element !== null && Object.hasOwn(element, key)
     ? (element as Record<string, unknown>)[key]
@@ -47,7 +61,7 @@ function ownValue(element: unknown, key: string): unknown {
 
 function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject {
   if (rule.subjectKind === 'transaction') return { kind: 'transaction', id: facts.transaction.id };
-  const id = ownValue(element, 'id') ?? ownValue(element, 'partyId') ?? null;
+  const id = ownValue(element, 'id') ?? ownValue(element, 'partyId') ?? ownValue(element, 'itemId') ?? null;
   return { kind: rule.subjectKind, id: typeof id === 'string' ? id : String(id) };
 }
 
@@ -104,6 +118,8 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
         facts: factsRead,
       }
     : { ruleId, title, category, subject, severity, likelihood, risk, refs, rationale, facts: factsRead };
+  const assumed = assumedOf(compiled.assumed, data);
+  if (assumed) finding.assumed = assumed;
   out.matches.push({ finding, rule: compiled });
 }
 

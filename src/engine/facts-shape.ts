@@ -13,7 +13,14 @@ import {
 import { OwnershipSchema, TransactionSchema } from '../model/index.js';
 import type { MergedRuleset, Rule } from '../rules/index.js';
 import { templatePaths } from './rationale.js';
-import type { CountryFact, DerivedFacts, ObtainedAssuranceFact, PartyFact, ScreeningHitFact } from './types.js';
+import type {
+  AssumedFeatureFact,
+  CountryFact,
+  DerivedFacts,
+  ObtainedAssuranceFact,
+  PartyFact,
+  ScreeningHitFact,
+} from './types.js';
 
 const { value, any, object, record, array } = shapes;
 
@@ -71,6 +78,7 @@ export const DERIVED_SHAPE: FactShape = fieldsOf<DerivedFacts>({
     fieldsOf<ObtainedAssuranceFact>({ type: value, from: value, obtainedOn: value, validUntil: value, valid: value }),
   ),
   totalValue: value,
+  assumedFeatures: array(fieldsOf<AssumedFeatureFact>({ itemId: value, feature: value, path: value })),
 });
 
 const TRANSACTION_SHAPE = shapeOfSchema(TransactionSchema);

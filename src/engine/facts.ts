@@ -4,6 +4,7 @@ import type { Party, Transaction } from '../model/index.js';
 import { addDaysIso } from './dates.js';
 import { compareText, sortShort } from './sort-short.js';
 import type {
+  AssumedFeatureFact,
   CountryFact,
   DerivedFacts,
   Facts,
@@ -107,6 +108,35 @@ function totalValue(tx: Transaction): number | null {
   return tx.payment?.amount ?? null;
 }
 
+/** `params.plausibleFeatures` (feature → capabilities that make it plausible), ignoring malformed entries. */
+function plausibleFeatures(params: Record<string, unknown>): [feature: string, capabilities: readonly unknown[]][] {
+  const table = params.plausibleFeatures;
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) return [];
+  return Object.keys(table)
+    .sort()
+    .flatMap((feature) => {
+      const caps = (table as Record<string, unknown>)[feature];
+      return Array.isArray(caps) ? [[feature, caps] as [string, readonly unknown[]]] : [];
+    });
+}
+
+/** Every plausible feature an item leaves unknown (absent or null), in item then feature order. */
+function assumedFeatures(tx: Transaction, params: Record<string, unknown>): AssumedFeatureFact[] {
+  const table = plausibleFeatures(params);
+  const out: AssumedFeatureFact[] = [];
+  if (table.length === 0) return out;
+  for (const item of tx.items) {
+    const features = (item.features ?? {}) as Record<string, unknown>;
+    for (const [feature, caps] of table) {
+      const value = Object.hasOwn(features, feature) ? features[feature] : undefined;
+      if (value !== undefined && value !== null) continue;
+      if (item.capabilities.some((c) => caps.includes(c)))
+        out.push({ itemId: item.id, feature, path: `items.${item.id}.features.${feature}` });
+    }
+  }
+  return out;
+}
+
 /** Derives the facts object from a parsed transaction (deterministic: no clock, no locale). */
 export function deriveFacts(
   tx: Transaction,
@@ -172,6 +202,7 @@ export function deriveFacts(
     },
     assurancesObtained,
     totalValue: totalValue(tx),
+    assumedFeatures: assumedFeatures(tx, params),
   };
   return { transaction: tx, answers, asOf, params, derived };
 }

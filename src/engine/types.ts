@@ -49,6 +49,17 @@ export interface ObtainedAssuranceFact {
   valid: boolean;
 }
 
+/**
+ * An item feature left unknown although one of the item's capabilities makes it plausible
+ * (`params.plausibleFeatures`): rules take it at its worst and ask for it (`derived.assumedFeatures[]`).
+ */
+export interface AssumedFeatureFact {
+  itemId: string;
+  feature: string;
+  /** Where the answer goes: `items.<item id>.features.<feature>`. */
+  path: string;
+}
+
 export interface DerivedFacts {
   capabilities: Capability[];
   surveillance: boolean;
@@ -63,6 +74,7 @@ export interface DerivedFacts {
   screening: { hits: ScreeningHitFact[]; certainBarring: boolean; potential: boolean };
   assurancesObtained: ObtainedAssuranceFact[];
   totalValue: number | null;
+  assumedFeatures: AssumedFeatureFact[];
 }
 
 /** The one object every rule, questionnaire condition and forEach reads (docs/engine.md lists every path). */

@@ -45,6 +45,12 @@ export const FindingSchema = z
     refs: z.array(z.string()),
     rationale: z.string(),
     facts: z.record(z.string(), z.unknown()).describe('Values of the fact paths the rule read.'),
+    assumed: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Paths of unknown facts (e.g. items.it-1.features.covert) taken at their worst plausible value: the finding stands until they are answered.',
+      ),
   })
   .meta({ id: 'Finding' });
 export type Finding = z.infer<typeof FindingSchema>;

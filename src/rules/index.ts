@@ -1,4 +1,4 @@
-export { bundledRuleset, type LoadRulesetOptions, loadRuleset, type Ruleset } from './load.js';
+export { bundledRuleset, findingResponses, type LoadRulesetOptions, loadRuleset, type Ruleset } from './load.js';
 export { applyOverlay, mergeParameters } from './merge.js';
 export { DEFAULT_DECISION_POLICY } from './policy.js';
 export * from './schema.js';

@@ -4,7 +4,14 @@ import { HrddError, type HrddIssue } from '../errors.js';
 import { closest, ruleOperations, validateLogic } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
 import { applyOverlay, standalone } from './merge.js';
-import { type MergedRuleset, type Rule, type RuleDefinition, type RulesetDefinition, RulesetSchema } from './schema.js';
+import {
+  FindingResponsesSchema,
+  type MergedRuleset,
+  type Rule,
+  type RuleDefinition,
+  type RulesetDefinition,
+  RulesetSchema,
+} from './schema.js';
 
 /** A loaded rule set: merged (base and overlay applied), validated, with the canonical hash of its merged form. */
 export type Ruleset = MergedRuleset & { hash: string };
@@ -21,7 +28,7 @@ export interface LoadRulesetOptions {
   checkRule?: (rule: Rule, ruleset: MergedRuleset) => HrddIssue[];
 }
 
-const LOGIC_FIELDS = ['when', 'likelihood', 'involvement', 'blocking'] as const;
+const LOGIC_FIELDS = ['when', 'likelihood', 'involvement', 'assumed', 'blocking'] as const;
 const SEVERITY_PARTS = ['scale', 'scope', 'irremediability'] as const;
 
 function isLogic(value: unknown): boolean {
@@ -61,7 +68,31 @@ function checkRules(def: RulesetDefinition, issues: HrddIssue[]): void {
   }
 }
 
-/** Checks the merged rule set: every assurance a rule requires is defined; every rule against its facts. */
+/** `parameters.responses` parsed (defaults filled), or issues when it is malformed or names undefined assurances. */
+export function findingResponses(
+  parameters: Record<string, unknown>,
+  defined: ReadonlySet<string>,
+  issues: HrddIssue[],
+) {
+  if (parameters.responses === undefined) return [];
+  const parsed = FindingResponsesSchema.safeParse(parameters.responses);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      issues.push({ path: ['parameters', 'responses', ...issue.path].join('.'), message: issue.message });
+    return [];
+  }
+  parsed.data.forEach((r, i) => {
+    for (const [j, type] of r.assurances.entries())
+      if (!defined.has(type))
+        issues.push({
+          path: `parameters.responses.${i}.assurances.${j}`,
+          message: `assurance type "${type}" has no definition in the rule set`,
+        });
+  });
+  return parsed.data;
+}
+
+/** Checks the merged rule set: every assurance a rule or response requires is defined; every rule against its facts. */
 function checkMerged(
   merged: MergedRuleset,
   def: { rules?: readonly { id: string }[] | undefined },
@@ -69,6 +100,7 @@ function checkMerged(
   checkRule: LoadRulesetOptions['checkRule'],
 ): void {
   const defined = new Set(merged.assurances.map((a) => a.type));
+  findingResponses(merged.parameters, defined, issues);
   const own = new Map((def.rules ?? []).map((r, i) => [r.id, i]));
   merged.rules.forEach((rule, k) => {
     if (checkRule && rule.enabled !== false) {

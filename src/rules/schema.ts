@@ -66,6 +66,9 @@ export const RuleSchema = z
       .describe('UNGP 14. Required except for information rules.'),
     likelihood: LevelOrLogic.optional().describe('1–4. Required except for information rules.'),
     involvement: z.union([InvolvementSchema, z.record(z.string(), z.unknown())]).optional(),
+    assumed: LogicSchema.optional().describe(
+      'JsonLogic giving the paths of unknown facts this match took at their worst plausible value (a list of strings); shown on the finding as `assumed`.',
+    ),
     refs: z.array(RefIdSchema).min(1).describe('Red-flag ids and sources, e.g. RF-ITEM-COVERT, UNGP-19, CoC-4.'),
     assurances: z.array(AssuranceTypeSchema).optional().describe('Assurances a match requires.'),
     minDecision: DecisionSchema.optional().describe(
@@ -135,6 +138,24 @@ export const RulesetTestSchema = z
   })
   .meta({ id: 'RulesetTest' });
 export type RulesetTest = z.infer<typeof RulesetTestSchema>;
+
+/**
+ * `parameters.responses`: what findings of a kind call for beyond their own rule — the UNGP 19 response to
+ * involvement (a `contribute` finding of severity ≥ 3 is at least `escalate`; leverage assurances) and the UNGP 22
+ * and 29 grievance channel at severity ≥ 3. A finding matches an entry when its involvement is the entry's (if
+ * given) and its severity level is at least `minSeverity`.
+ */
+export const FindingResponseSchema = z
+  .strictObject({
+    involvement: InvolvementSchema.optional(),
+    minSeverity: z.number().int().min(1).max(4).default(1),
+    minDecision: DecisionSchema.optional().describe('Decision floor of the matching findings.'),
+    assurances: z.array(AssuranceTypeSchema).default([]).describe('Assurances the matching findings require.'),
+    because: z.string().min(1).describe('Why, shown in docs (e.g. "UNGP 19: leverage over a contribution").'),
+  })
+  .meta({ id: 'FindingResponse' });
+export type FindingResponse = z.infer<typeof FindingResponseSchema>;
+export const FindingResponsesSchema = z.array(FindingResponseSchema).max(50);
 
 const Parameters = z.record(z.string(), z.unknown()).describe('Named parameters, read by rules as params.<name>.');
 

@@ -77,6 +77,12 @@ describe('company overlay example', () => {
     const prison = example('03-');
     (prison.endUsers as Record<string, unknown>[])[0]!.name = 'Fjordvik prison service';
     expect(engine.assess(prison, { asOf: '2026-11-01' }).decision).toBe('decline');
+    // Names are compared folded (lower): case and accents do not hide a prison service.
+    for (const name of ['HM Prison Service', 'PRISÓN CENTRAL DE FJORDVIK']) {
+      (prison.endUsers as Record<string, unknown>[])[0]!.name = name;
+      expect(engine.assess(prison, { asOf: '2026-11-01' }).decision, name).toBe('decline');
+    }
+    (prison.endUsers as Record<string, unknown>[])[0]!.name = 'Fjordvik prison service';
     expect(createEngine().assess(prison, { asOf: '2026-11-01' }).decision).toBe('proceed-with-conditions');
     const young = engine.assess(example('03-'), { asOf: '2026-11-01', answers: { business_history_years: 0 } });
     expect(young.findings.map((f) => f.ruleId)).not.toContain('eu-no-history');

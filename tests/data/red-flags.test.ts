@@ -41,10 +41,18 @@ const SCENARIOS: Scenario[] = [
     { engine: 'screening', tx: (tx) => (tx.endUsers[0]!.name = 'Listed Vision Systems') },
     { engine: 'screening' },
   ],
-  ['RF-EU-SECURITY-AGENCY', {}, { tx: (tx) => (tx.endUsers[0]!.type = 'private-company') }],
+  [
+    'RF-EU-SECURITY-AGENCY',
+    {},
+    { tx: (tx) => (tx.endUsers[0]!.type = 'private-company'), answers: { government_links: false } },
+  ],
   ['RF-EU-MISUSE-REPORTS', { answers: { misuse_reports: true } }, {}],
   ['RF-EU-INFO-REFUSAL', { answers: { end_use_statement: 'refused' } }, { answers: { end_use_statement: 'pending' } }],
-  ['RF-EU-MANDATE-MISMATCH', { answers: { capability_exceeds_mandate: true } }, {}],
+  [
+    'RF-EU-MANDATE-MISMATCH',
+    { answers: { end_user_mandate: 'Criminal investigations', capability_exceeds_mandate: true } },
+    { answers: { end_user_mandate: 'Criminal investigations', capability_exceeds_mandate: false } },
+  ],
   [
     'RF-EU-OPAQUE-OWNERSHIP',
     { tx: (tx) => (tx.endUsers[0]!.type = 'reseller') },

@@ -12,6 +12,17 @@ export const cleanAnswers = {
   customization_requested: false,
   safeguard_removal: false,
   aware_of_repression: false,
+  end_user_mandate: 'Criminal investigations under the police act, each search authorised by a court',
+  judicial_authorisation: 'independent',
+  suspension_right: 'accepted',
+  grievance_channel: true,
+  remote_access: true,
+  country_repression: false,
+  country_internet_controls: false,
+  country_civil_disorder: false,
+  vague_security_laws: false,
+  training_accepted: true,
+  flow_down: 'accepted',
 };
 
 export function withAssurances(
