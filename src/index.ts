@@ -13,4 +13,5 @@ export * from './questionnaire/index.js';
 export * from './report/index.js';
 export * from './rules/index.js';
 export * from './screening/index.js';
+export * from './tester/index.js';
 export { VERSION } from './version.js';

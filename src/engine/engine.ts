@@ -4,15 +4,14 @@ import {
   dataIdentity,
   defaultCountryData,
   defaultCountryGroups,
-  defaultQuestionnaire,
-  defaultRuleset,
+  overlayCountryData,
 } from '../data/index.js';
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import type { EvaluatorKind } from '../logic/index.js';
 import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
-import { loadQuestionnaire } from '../questionnaire/index.js';
-import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
+import { defaultQuestionnaire, loadQuestionnaire } from '../questionnaire/index.js';
+import { defaultRuleset, loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
 import { requiredAssurances } from './assurances.js';
 import { compileRules } from './compile-rules.js';
@@ -86,11 +85,25 @@ function inputHash(transaction: Transaction, answers: Record<string, unknown>): 
   return `sha256:${sha256Hex(`{"answers":${canonicalJson(answers)},"transaction":${orderedJson(transaction)}}`)}`;
 }
 
+/** The country data an engine uses: the bundle, a data set laid over it, or one that replaces it. */
+function countryDataOf(given: CountryData | undefined): { data: CountryData; identity: DataIdentity } {
+  const bundle = defaultCountryData;
+  if (given === undefined || given === bundle)
+    return { data: bundle, identity: dataIdentity(bundle.id, bundle.version, bundle) };
+  const identity: DataIdentity = dataIdentity(given.id, given.version, given);
+  if (given.replaces) return { data: given, identity: { ...identity, replaces: true } };
+  return {
+    data: overlayCountryData(bundle, given),
+    identity: { ...identity, base: dataIdentity(bundle.id, bundle.version, bundle) },
+  };
+}
+
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const ruleset = loadRuleset(options.ruleset ?? defaultRuleset);
   const evaluator = options.evaluator ?? 'compiled';
-  const countryData = options.countryData ?? defaultCountryData;
+  const country = countryDataOf(options.countryData);
+  const countryData = country.data;
   const countryGroups = options.countryGroups ?? defaultCountryGroups;
   const groupTable: Record<string, string[]> = {};
   for (const g of countryGroups.groups) groupTable[g.id] = [...g.countries];
@@ -110,7 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(screening ? { screen: screenParties(screening.index, ruleset.parameters) } : {}),
   };
   const data: DataIdentity[] = [
-    dataIdentity(countryData.id, countryData.version, countryData),
+    country.identity,
     dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
     ...(screening?.lists ?? []),
   ];
@@ -123,6 +136,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
           ? options.questionnaire
           : loadQuestionnaire(options.questionnaire, { evaluator });
 
+  const questionnaireIdentity: DataIdentity | undefined = questionnaire && {
+    id: questionnaire.id,
+    version: questionnaire.version,
+    hash: questionnaire.hash,
+    ...(questionnaire.base ? { base: questionnaire.base } : {}),
+    ...(questionnaire.replaces ? { replaces: true as const } : {}),
+  };
+
   function facts(input: unknown, opts: AssessOptions): Facts {
     const asOf = checkAsOf(opts?.asOf);
     const transaction = parseTransaction(input);
@@ -134,7 +155,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const notes: string[] = [];
     const missingFromQuestions: Assessment['missingInformation'] = [];
     if (questionnaire) {
-      const review = questionnaire.review(f.answers, f as unknown as Record<string, unknown>);
+      const review = questionnaire.review(f.answers, f);
       if (review.invalid.length > 0) {
         throw new HrddError(
           'Invalid answers',
@@ -184,8 +205,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       engine: { name: ENGINE_NAME, version: VERSION },
       ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
     } as Assessment['provenance'];
-    if (questionnaire)
-      provenance.questionnaire = { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash };
+    if (questionnaire) provenance.questionnaire = questionnaireIdentity;
     provenance.data = data;
     provenance.inputHash = inputHash(f.transaction, checkAnswers(opts.answers));
     provenance.asOf = f.asOf;

@@ -1,8 +1,8 @@
-import { defaultRuleset } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
 import { validateLogic } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
+import { bundledRuleset } from './bundled.js';
 import { applyOverlay, standalone } from './merge.js';
 import { ruleOperations } from './operations.js';
 import { type MergedRuleset, type RuleDefinition, type RulesetDefinition, RulesetSchema } from './schema.js';
@@ -62,11 +62,6 @@ function checkMerged(merged: MergedRuleset, def: RulesetDefinition, issues: Hrdd
       }
     }
   });
-}
-
-/** The rule sets bundled with hrdd, by id. */
-export function bundledRuleset(id: string): unknown {
-  return id === defaultRuleset.id ? defaultRuleset : undefined;
 }
 
 function isLoaded(value: unknown): value is Ruleset {

@@ -1,8 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultQuestionnaire } from '../../data/index.js';
 import { createEngine } from '../../engine/index.js';
-import { loadQuestionnaire, type Questionnaire } from '../../questionnaire/index.js';
+import {
+  defaultQuestionnaire,
+  loadQuestionnaire,
+  type Questionnaire,
+  type QuestionnaireFacts,
+} from '../../questionnaire/index.js';
 import { runQuestionnaire, terminalAsk } from '../interactive.js';
 import { EXIT, readJsonFile, todayIso } from '../io.js';
 
@@ -13,16 +17,21 @@ interface Flags {
   out?: string;
 }
 
-function load(flags: Flags): { questionnaire: Questionnaire; facts?: Record<string, unknown> } {
+function load(flags: Flags): { questionnaire: Questionnaire; facts?: QuestionnaireFacts } {
   const definition = flags.definition ? readJsonFile(flags.definition, 'questionnaire') : defaultQuestionnaire;
   const loaded = loadQuestionnaire(definition);
   const questionnaire = flags.locale ? loaded.localize(flags.locale) : loaded.localize(loaded.definition.defaultLocale);
   if (!flags.transaction) return { questionnaire };
   const engine = createEngine({ questionnaire: false });
-  const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), {
-    asOf: todayIso(),
-  }) as unknown as Record<string, unknown>;
+  const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), { asOf: todayIso() });
   return { questionnaire, facts };
+}
+
+/** Pretty JSON to a file or standard output. */
+export function writeOut(value: unknown, file: string | undefined): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (file) writeFileSync(file, text);
+  else process.stdout.write(text);
 }
 
 export function register(program: Command): void {
@@ -45,7 +54,7 @@ export function register(program: Command): void {
     .description('Check an answers file against the questionnaire (exit 0 valid, 2 invalid).')
     .argument('<answers.json>', 'answers by question id')
     .option('--definition <file>', 'questionnaire definition (default: the bundled one)')
-    .option('--transaction <file>', 'the transaction the answers are for')
+    .option('--transaction <file>', 'the transaction the answers are for (needed when questions depend on it)')
     .action((file: string, _flags: Flags, cmd: Command) => {
       // Options the parent command also declares are parsed there: read both.
       const { questionnaire, facts } = load(cmd.optsWithGlobals<Flags>());
@@ -57,6 +66,15 @@ export function register(program: Command): void {
       process.stderr.write(
         `invalid answers in ${file}:\n${result.issues.map((i) => `  ${i.questionId || '(root)'}: ${i.code}: ${i.message}`).join('\n')}\n`,
       );
+      if (result.issues.some((i) => i.code === 'facts-required'))
+        process.stderr.write('give the order the answers are for with --transaction <file>\n');
       process.exitCode = EXIT.badInput;
+    });
+  command
+    .command('export')
+    .description('Write the bundled default questionnaire, as a starting point or to review it.')
+    .option('--out <file>', 'write it here (default: standard output)')
+    .action((_flags: Flags, cmd: Command) => {
+      writeOut(defaultQuestionnaire, cmd.optsWithGlobals<Flags>().out);
     });
 }

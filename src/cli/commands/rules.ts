@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type CorpusLine, rulesetImpact, runRulesetTests } from '../../audit/index.js';
 import { loadRuleset } from '../../rules/index.js';
+import { type CorpusLine, rulesetImpact, runRulesetTests } from '../../tester/index.js';
 import { EXIT, isoDateOption, readJsonFile, UsageError } from '../io.js';
 
 function readCorpus(file: string): CorpusLine[] {
