@@ -8,7 +8,7 @@ import {
   type QuestionnaireFacts,
 } from '../../questionnaire/index.js';
 import { runQuestionnaire, terminalAsk } from '../interactive.js';
-import { EXIT, readJsonFile, todayIso } from '../io.js';
+import { EXIT, readJsonFile, todayIso, writeOut } from '../io.js';
 
 interface Flags {
   definition?: string;
@@ -25,13 +25,6 @@ function load(flags: Flags): { questionnaire: Questionnaire; facts?: Questionnai
   const engine = createEngine({ questionnaire: false });
   const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), { asOf: todayIso() });
   return { questionnaire, facts };
-}
-
-/** Pretty JSON to a file or standard output. */
-export function writeOut(value: unknown, file: string | undefined): void {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (file) writeFileSync(file, text);
-  else process.stdout.write(text);
 }
 
 export function register(program: Command): void {
