@@ -43,7 +43,7 @@ function sourcePath(path: string, sources: readonly QuestionSource[]): string {
  */
 export function loadQuestionnaire(def: unknown, options: LoadQuestionnaireOptions = {}, depth = 0): Questionnaire {
   if (isLoaded(def)) return def;
-  const parsed = safeParseWith(QuestionnaireSchema, def, 'questionnaire');
+  const parsed = safeParseWith(QuestionnaireSchema, def, 'questionnaire', 'invalid-questionnaire');
   if (!parsed.success) throw parsed.error;
   const own = parsed.data;
   const issues: HrddIssue[] = [];
@@ -57,7 +57,11 @@ export function loadQuestionnaire(def: unknown, options: LoadQuestionnaireOption
   const origin: QuestionnaireOrigin = own.replaces ? { replaces: true } : {};
   if (baseId !== undefined && issues.length === 0) {
     if (depth > 4)
-      throw new HrddError('Invalid questionnaire', [{ path: 'extends', message: 'too many levels of extends' }]);
+      throw new HrddError(
+        'Invalid questionnaire',
+        [{ path: 'extends', message: 'too many levels of extends' }],
+        'invalid-questionnaire',
+      );
     const baseJson = options.base ?? resolve(baseId);
     if (baseJson === undefined)
       throw new HrddError('Invalid questionnaire', [
@@ -81,7 +85,7 @@ export function loadQuestionnaire(def: unknown, options: LoadQuestionnaireOption
   if (definition.questions.length === 0) issues.push({ path: 'questions', message: 'no questions' });
   const checked = checkDefinition(definition);
   for (const issue of checked.issues) issues.push({ ...issue, path: sourcePath(issue.path, sources) });
-  if (issues.length > 0) throw new HrddError(`Invalid questionnaire "${own.id}"`, issues);
+  if (issues.length > 0) throw new HrddError(`Invalid questionnaire "${own.id}"`, issues, 'invalid-questionnaire');
   return buildQuestionnaire({
     definition,
     order: checked.order,

@@ -79,7 +79,7 @@ function isLoaded(value: unknown): value is Ruleset {
  */
 export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, depth = 0): Ruleset {
   if (isLoaded(json)) return json;
-  const parsed = safeParseWith(RulesetSchema, json, 'rule set');
+  const parsed = safeParseWith(RulesetSchema, json, 'rule set', 'invalid-ruleset');
   if (!parsed.success) throw parsed.error;
   const def = parsed.data;
   const issues: HrddIssue[] = [];
@@ -87,10 +87,18 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
   let merged: MergedRuleset;
   if (def.extends !== undefined) {
     if (depth > 4)
-      throw new HrddError('Invalid rule set', [{ path: 'extends', message: 'too many levels of extends' }]);
+      throw new HrddError(
+        'Invalid rule set',
+        [{ path: 'extends', message: 'too many levels of extends' }],
+        'invalid-ruleset',
+      );
     const baseJson = options.base ?? (options.resolveBase ?? bundledRuleset)(def.extends);
     if (baseJson === undefined) {
-      throw new HrddError('Invalid rule set', [{ path: 'extends', message: `unknown base rule set "${def.extends}"` }]);
+      throw new HrddError(
+        'Invalid rule set',
+        [{ path: 'extends', message: `unknown base rule set "${def.extends}"` }],
+        'invalid-ruleset',
+      );
     }
     const base = loadRuleset(
       baseJson,
@@ -106,6 +114,6 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
     merged = standalone(def);
   }
   checkMerged(merged, def, issues);
-  if (issues.length > 0) throw new HrddError(`Invalid rule set "${def.id}"`, issues);
+  if (issues.length > 0) throw new HrddError(`Invalid rule set "${def.id}"`, issues, 'invalid-ruleset');
   return { ...merged, hash: canonicalHash(merged) };
 }
