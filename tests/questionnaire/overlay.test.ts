@@ -6,6 +6,8 @@ import {
   HrddError,
   loadQuestionnaire,
   type Questionnaire,
+  replayAssessment,
+  toRecord,
 } from '../../src/index.js';
 import { example } from '../helpers.js';
 
@@ -118,5 +120,30 @@ describe('country data overlays add to the bundle', () => {
     expect(no.indicators.civilLiberties).toBeUndefined();
     const a = engine.assess(example('03-'), { asOf: '2026-11-01' });
     expect(a.provenance.data[0]).toMatchObject({ id: 'acme-indicators', replaces: true });
+  });
+});
+
+describe('records of overlays replay', () => {
+  it('a record made with a questionnaire overlay and country data over the bundle reproduces', () => {
+    const countryData = {
+      id: 'acme-indicators',
+      version: '1',
+      title: 'ACME',
+      source: { name: 'ACME', licence: 'proprietary' },
+      indicators: { internetFreedom: { description: 'Internet freedom', scale: '0–1' } },
+      countries: { NO: { internetFreedom: { value: 0.9, year: 2025 } } },
+    };
+    const engine = createEngine({ questionnaire: acme, countryData });
+    const transaction = example('03-');
+    const answers = { uses_cloud: false };
+    const record = JSON.parse(
+      JSON.stringify(
+        toRecord(engine.assess(transaction, { asOf: '2026-11-01', answers }), { transaction, answers }, engine),
+      ),
+    );
+    expect(record.options.questionnaire.base.id).toBe(defaultQuestionnaire.id);
+    const result = replayAssessment(record, { questionnaire: acme, countryData });
+    expect(result.differences).toEqual([]);
+    expect(result.reproduced).toBe(true);
   });
 });
