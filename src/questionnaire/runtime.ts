@@ -222,7 +222,7 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       })),
     ];
     // Stable: the problems of one answer keep their order.
-    return issues.sort((a, b) => rank(a.questionId) - rank(b.questionId));
+    return issues.length > 1 ? issues.sort((a, b) => rank(a.questionId) - rank(b.questionId)) : issues;
   }
 
   const q: Questionnaire = {
