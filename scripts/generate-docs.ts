@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, Option } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
-import { defaultRuleset, refsRegistry } from '../src/data/index.js';
+import { refsRegistry } from '../src/data/index.js';
 import { createEngine } from '../src/engine/index.js';
-import { loadRuleset } from '../src/rules/index.js';
+import { defaultRuleset, loadRuleset } from '../src/rules/index.js';
 import { exampleFiles, readExample } from './examples.js';
 
 const root = join(import.meta.dirname, '..');

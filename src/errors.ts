@@ -5,15 +5,35 @@ export interface HrddIssue {
 }
 
 /**
+ * What kind of problem an `HrddError` reports, so callers can branch without parsing messages:
+ * - `invalid-input`: a transaction, answers, list, data set or other input fails its schema or checks;
+ * - `invalid-ruleset`, `invalid-questionnaire`: a rule set or questionnaire does not load (every problem listed);
+ * - `logic-invalid`: a JsonLogic expression uses an unknown operator or breaks a limit; `logic-budget`: a rule ran
+ *   past its work budget while evaluating;
+ * - `unreadable-file`, `bad-json`: a file could not be read, or is not JSON (Node entry and CLI).
+ */
+export const HRDD_ERROR_CODES = [
+  'invalid-input',
+  'invalid-ruleset',
+  'invalid-questionnaire',
+  'logic-invalid',
+  'logic-budget',
+  'unreadable-file',
+  'bad-json',
+  'rule-failed',
+] as const;
+export type HrddErrorCode = (typeof HRDD_ERROR_CODES)[number];
+
+/**
  * The one error type hrdd throws for bad input (a transaction, a rule set, a questionnaire, a list, a rule that
  * exceeds its limits). `issues` lists every problem found, each with the path of the offending field.
  */
 export class HrddError extends Error {
   override readonly name = 'HrddError';
   readonly issues: HrddIssue[];
-  readonly code: string;
+  readonly code: HrddErrorCode;
 
-  constructor(message: string, issues: HrddIssue[] = [], code = 'invalid-input') {
+  constructor(message: string, issues: HrddIssue[] = [], code: HrddErrorCode = 'invalid-input') {
     super(issues.length > 0 ? `${message}\n${formatIssues(issues)}` : message);
     this.issues = issues;
     this.code = code;

@@ -151,7 +151,7 @@ export function createApp(): Hono {
   app.post('/questionnaire/validate', async (c) => {
     const { answers, transaction, asOf } = await body(c.req, ValidateRequestSchema, 'validate request');
     const facts = transaction && asOf ? engine.facts(transaction, { asOf }) : undefined;
-    return c.json(questionnaire.validate(answers, facts as unknown as Record<string, unknown> | undefined));
+    return c.json(questionnaire.validate(answers, facts));
   });
   app.get('/schema/:name', (c) => {
     const make = schemaRegistry[c.req.param('name')];

@@ -55,6 +55,9 @@ describe('HTTP service example', () => {
     const body = await json(res);
     expect(body.ok).toBe(false);
     expect(body.issues).toContainEqual(expect.objectContaining({ questionId: 'misuse_reports', code: 'type' }));
+    const blind = await json(await post('/questionnaire/validate', { answers: {} }));
+    expect(blind.ok).toBe(false);
+    expect(blind.issues[0].code).toBe('facts-required');
     const undated = await post('/questionnaire/validate', { answers: {}, transaction: example('03-') });
     expect(undated.status).toBe(400);
     expect((await json(undated)).issues).toEqual([

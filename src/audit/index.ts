@@ -12,5 +12,3 @@ export {
 } from './log.js';
 export * from './record.js';
 export { type ReplayOptions, type ReplayResult, replayAssessment } from './replay.js';
-export { type CorpusLine, type ImpactReport, rulesetImpact } from './ruleset-diff.js';
-export { type RulesetTestReport, type RulesetTestResult, runRulesetTests } from './ruleset-tests.js';

@@ -3,14 +3,16 @@ import type { Engine } from '../engine/index.js';
 import { type Assessment, AssessmentSchema } from '../model/index.js';
 
 const Identity = z.strictObject({ id: z.string(), version: z.string(), hash: z.string() });
+/** A questionnaire or data set laid over a base names it (`base`), or says it replaced the default. */
+const Layered = Identity.extend({ base: Identity.optional(), replaces: z.literal(true).optional() });
 
 export const RecordOptionsSchema = z
   .strictObject({
     evaluator: z.enum(['compiled', 'reference']),
     ruleset: Identity,
-    questionnaire: Identity.optional(),
+    questionnaire: Layered.optional(),
     lists: z.array(Identity),
-    data: z.array(Identity),
+    data: z.array(Layered),
     trace: z.boolean().optional(),
   })
   .meta({ id: 'RecordOptions', description: 'What the assessment ran with, by canonical hash.' });

@@ -1,9 +1,9 @@
-import { type CountryData, defaultCountryData, defaultQuestionnaire, defaultRuleset } from '../data/index.js';
+import { type CountryData, defaultCountryData } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { createEngine, type DataIdentity, type EngineOptions, type ScreeningIndexPort } from '../engine/index.js';
 import { parseWith } from '../model/index.js';
-import { loadQuestionnaire, type Questionnaire } from '../questionnaire/index.js';
-import { loadRuleset, type Ruleset } from '../rules/index.js';
+import { defaultQuestionnaire, loadQuestionnaire, type Questionnaire } from '../questionnaire/index.js';
+import { defaultRuleset, loadRuleset, type Ruleset } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { type Difference, diffValues } from './diff-values.js';
 import { type AssessmentRecord, AssessmentRecordSchema } from './record.js';

@@ -1,5 +1,5 @@
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
-import type { Question, Questionnaire } from '../questionnaire/index.js';
+import type { Question, Questionnaire, QuestionnaireFacts } from '../questionnaire/index.js';
 import { isAnswered } from '../questionnaire/index.js';
 
 /** Asks one question and returns the raw answer (undefined to skip an optional question). */
@@ -11,7 +11,7 @@ export type Ask = (question: Question, error?: string) => Promise<unknown>;
  */
 export async function runQuestionnaire(
   q: Questionnaire,
-  facts: Record<string, unknown> | undefined,
+  facts: QuestionnaireFacts | undefined,
   ask: Ask,
 ): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { HrddError } from '../errors.js';
 
 /** Exit codes of the `hrdd` command (DESIGN.md). */
@@ -32,4 +33,11 @@ export function isoDateOption(value: string, option = '--as-of'): string {
 
 export function hrddErrorText(error: HrddError): string {
   return `error: ${error.message}`;
+}
+
+/** Pretty JSON to a file or standard output. */
+export function writeOut(value: unknown, file: string | undefined): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (file) writeFileSync(file, text);
+  else process.stdout.write(text);
 }

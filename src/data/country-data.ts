@@ -12,6 +12,10 @@ export const CountryDataSchema = z
     id: z.string().min(1),
     version: z.string().min(1),
     title: z.string().min(1),
+    replaces: z
+      .literal(true)
+      .optional()
+      .describe('Stands alone: replaces the bundled country data instead of adding to it by country and indicator.'),
     source: z.looseObject({
       name: z.string(),
       url: z.string().optional(),
@@ -46,6 +50,21 @@ export function parseCountryData(json: unknown): CountryData {
 
 export function parseCountryGroups(json: unknown): CountryGroups {
   return parseWith(CountryGroupsSchema, json, 'country groups');
+}
+
+/**
+ * Country data laid over a base by country and indicator: the overlay's values win, every other value of the base
+ * stays (a company adds Freedom House scores without losing the bundled V-Dem ones). Identity is the overlay's.
+ */
+export function overlayCountryData(base: CountryData, overlay: CountryData): CountryData {
+  const countries: Record<string, Record<string, { value: number; year: number }>> = {};
+  for (const [code, values] of Object.entries(base.countries)) countries[code] = { ...values };
+  for (const [code, values] of Object.entries(overlay.countries)) countries[code] = { ...countries[code], ...values };
+  return {
+    ...overlay,
+    indicators: { ...base.indicators, ...overlay.indicators },
+    countries: countries as CountryData['countries'],
+  };
 }
 
 /** id, version and canonical hash of a data set, as recorded in provenance. */

@@ -4,15 +4,14 @@ import {
   dataIdentity,
   defaultCountryData,
   defaultCountryGroups,
-  defaultQuestionnaire,
-  defaultRuleset,
+  overlayCountryData,
 } from '../data/index.js';
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import { type EvaluatorKind, ruleOperations } from '../logic/index.js';
 import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
-import { loadQuestionnaire } from '../questionnaire/index.js';
-import { loadRuleset, type Ruleset } from '../rules/index.js';
+import { defaultQuestionnaire, loadQuestionnaire } from '../questionnaire/index.js';
+import { defaultRuleset, loadRuleset, type Ruleset } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
 import { assuranceSlots, requiredAssurances } from './assurances.js';
 import { compileRules } from './compile-rules.js';
@@ -97,16 +96,42 @@ function inputHash(transaction: Transaction, answers: Record<string, unknown>): 
   return `sha256:${sha256Hex(`{"answers":${canonicalJson(answers)},"transaction":${orderedJson(transaction)}}`)}`;
 }
 
+/** The country data an engine uses: the bundle, a data set laid over it, or one that replaces it. */
+function countryDataOf(given: CountryData | undefined): { data: CountryData; identity: DataIdentity } {
+  const bundle = defaultCountryData;
+  if (given === undefined || given === bundle)
+    return { data: bundle, identity: dataIdentity(bundle.id, bundle.version, bundle) };
+  const identity: DataIdentity = dataIdentity(given.id, given.version, given);
+  if (given.replaces) return { data: given, identity: { ...identity, replaces: true } };
+  return {
+    data: overlayCountryData(bundle, given),
+    identity: { ...identity, base: dataIdentity(bundle.id, bundle.version, bundle) },
+  };
+}
+
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const evaluator = options.evaluator ?? 'compiled';
   const questionnaireInput = options.questionnaire === undefined ? defaultQuestionnaire : options.questionnaire;
-  // Rules and questions are checked against the facts they read: answers of this questionnaire, params of this rule set.
-  const questionIds = questionIdsOf(questionnaireInput);
-  const ruleset = loadRuleset(options.ruleset ?? defaultRuleset, {
+  // The questionnaire's conditions are checked against this rule set's parameters, and the rules against the
+  // answers this questionnaire (with any base it extends) can give.
+  const rulesetInput = options.ruleset ?? defaultRuleset;
+  const structural = loadRuleset(rulesetInput);
+  const questionnaire: QuestionnairePort | undefined =
+    questionnaireInput === false
+      ? undefined
+      : isQuestionnairePort(questionnaireInput)
+        ? questionnaireInput
+        : loadQuestionnaire(questionnaireInput, {
+            evaluator,
+            facts: factsShape({ parameters: structural.parameters }),
+          });
+  const questionIds = questionIdsOf(questionnaire);
+  const ruleset = loadRuleset(rulesetInput, {
     checkRule: factsRuleCheck(questionIds ? { questionIds } : {}),
   });
-  const countryData = options.countryData ?? defaultCountryData;
+  const country = countryDataOf(options.countryData);
+  const countryData = country.data;
   const countryGroups = options.countryGroups ?? defaultCountryGroups;
   const groupTable: Record<string, string[]> = {};
   for (const g of countryGroups.groups) groupTable[g.id] = [...g.countries];
@@ -127,19 +152,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(screening ? { screen: screenParties(screening.index, ruleset.parameters) } : {}),
   };
   const data: DataIdentity[] = [
-    dataIdentity(countryData.id, countryData.version, countryData),
+    country.identity,
     dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
     ...(screening?.lists ?? []),
   ];
-  const questionnaire: QuestionnairePort | undefined =
-    questionnaireInput === false
-      ? undefined
-      : isQuestionnairePort(questionnaireInput)
-        ? questionnaireInput
-        : loadQuestionnaire(questionnaireInput, {
-            evaluator,
-            facts: factsShape({ parameters: ruleset.parameters }),
-          });
+
+  const questionnaireIdentity: DataIdentity | undefined = questionnaire && {
+    id: questionnaire.id,
+    version: questionnaire.version,
+    hash: questionnaire.hash,
+    ...(questionnaire.base ? { base: questionnaire.base } : {}),
+    ...(questionnaire.replaces ? { replaces: true as const } : {}),
+  };
 
   function facts(input: unknown, opts: AssessOptions): Facts {
     const asOf = checkAsOf(opts?.asOf);
@@ -152,7 +176,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const notes: string[] = [];
     const missingFromQuestions: Assessment['missingInformation'] = [];
     if (questionnaire) {
-      const review = questionnaire.review(f.answers, f as unknown as Record<string, unknown>);
+      const review = questionnaire.review(f.answers, f);
       if (review.invalid.length > 0) {
         throw new HrddError(
           'Invalid answers',
@@ -208,8 +232,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       engine: { name: ENGINE_NAME, version: VERSION },
       ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash },
     } as Assessment['provenance'];
-    if (questionnaire)
-      provenance.questionnaire = { id: questionnaire.id, version: questionnaire.version, hash: questionnaire.hash };
+    if (questionnaire) provenance.questionnaire = questionnaireIdentity;
     provenance.data = data;
     provenance.inputHash = inputHash(f.transaction, checkAnswers(opts.answers));
     provenance.asOf = f.asOf;

@@ -83,13 +83,18 @@ export const RuleTraceSchema = z
 export type RuleTrace = z.infer<typeof RuleTraceSchema>;
 
 const Versioned = z.strictObject({ id: z.string(), version: z.string(), hash: z.string() });
+/** An overlay records what it was layered on (`base`), or that it said `replaces: true`. */
+const Layered = Versioned.extend({
+  base: Versioned.optional().describe('The questionnaire or data set this one adds to.'),
+  replaces: z.literal(true).optional().describe('Set when it replaced the bundled default instead of adding to it.'),
+});
 
 export const ProvenanceSchema = z
   .strictObject({
     engine: z.strictObject({ name: z.string(), version: z.string() }),
     ruleset: Versioned,
-    questionnaire: Versioned.optional(),
-    data: z.array(Versioned),
+    questionnaire: Layered.optional(),
+    data: z.array(Layered),
     inputHash: z.string(),
     asOf: IsoDateSchema,
   })

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath, HrddError, type HrddIssue } from '../errors.js';
+import { formatPath, HrddError, type HrddErrorCode, type HrddIssue } from '../errors.js';
 import { type Transaction, TransactionSchema } from './transaction.js';
 
 /** zod issues as hrdd issues: `{ path: 'items[0].quantity', message }`, one per bad field. */
@@ -14,10 +14,11 @@ export function safeParseWith<S extends z.ZodType>(
   schema: S,
   input: unknown,
   what: string,
+  code: HrddErrorCode = 'invalid-input',
 ): SafeParseResult<z.output<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { success: true, data: result.data };
-  return { success: false, error: new HrddError(`Invalid ${what}`, toHrddIssues(result.error)) };
+  return { success: false, error: new HrddError(`Invalid ${what}`, toHrddIssues(result.error), code) };
 }
 
 /** Parses `input` with `schema`; throws `HrddError` naming every bad field. */

@@ -1,7 +1,15 @@
 import { isCountryCode } from '../model/index.js';
 import type { Question } from './schema.js';
 
-export type IssueCode = 'required' | 'hidden' | 'type' | 'option' | 'range' | 'pattern' | 'unknown-question';
+export type IssueCode =
+  | 'required'
+  | 'hidden'
+  | 'type'
+  | 'option'
+  | 'range'
+  | 'pattern'
+  | 'unknown-question'
+  | 'facts-required';
 export interface AnswerIssue {
   questionId: string;
   code: IssueCode;

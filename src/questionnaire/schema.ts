@@ -61,8 +61,17 @@ export const QuestionnaireSchema = z
       .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
       .default('en'),
     locales: z.array(z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/)).optional(),
+    extends: z
+      .string()
+      .optional()
+      .describe('Id of the questionnaire this one adds to; without it and without `replaces`, the bundled default.'),
+    replaces: z
+      .literal(true)
+      .optional()
+      .describe('Stands alone: replaces the default questionnaire instead of adding to it.'),
+    disable: z.array(z.string()).optional().describe('Overlays: ids of base questions to remove.'),
     sections: z.array(z.strictObject({ id: z.string().min(1), title: TextSchema })).optional(),
-    questions: z.array(QuestionSchema).min(1),
+    questions: z.array(QuestionSchema).describe('An overlay adds these, replacing base questions of the same id.'),
   })
   .meta({
     id: 'Questionnaire',
@@ -70,3 +79,5 @@ export const QuestionnaireSchema = z
     description: 'Due-diligence questions with conditions, validation and references.',
   });
 export type QuestionnaireDefinition = z.infer<typeof QuestionnaireSchema>;
+/** A questionnaire definition as written (before defaults are applied): what `loadQuestionnaire` takes. */
+export type QuestionnaireInput = z.input<typeof QuestionnaireSchema>;

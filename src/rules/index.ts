@@ -1,4 +1,5 @@
-export { bundledRuleset, findingResponses, type LoadRulesetOptions, loadRuleset, type Ruleset } from './load.js';
+export { assuranceCatalogue, bundledRuleset, defaultRuleset } from './bundled.js';
+export { findingResponses, type LoadRulesetOptions, loadRuleset, type Ruleset } from './load.js';
 export { applyOverlay, mergeParameters } from './merge.js';
 export { DEFAULT_DECISION_POLICY } from './policy.js';
 export * from './schema.js';

@@ -1,8 +1,9 @@
-import { defaultRuleset, refsRegistry } from '../data/index.js';
+import { refsRegistry } from '../data/index.js';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError, type HrddIssue } from '../errors.js';
 import { closest, ruleOperations, validateLogic } from '../logic/index.js';
 import { safeParseWith } from '../model/index.js';
+import { bundledRuleset } from './bundled.js';
 import { applyOverlay, standalone } from './merge.js';
 import {
   FindingResponsesSchema,
@@ -119,11 +120,6 @@ function checkMerged(
   });
 }
 
-/** The rule sets bundled with hrdd, by id. */
-export function bundledRuleset(id: string): unknown {
-  return id === defaultRuleset.id ? defaultRuleset : undefined;
-}
-
 function isLoaded(value: unknown): value is Ruleset {
   return (
     typeof value === 'object' &&
@@ -142,10 +138,10 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
     // Loaded elsewhere, perhaps without the facts check: run it now.
     const issues: HrddIssue[] = [];
     checkMerged(json, json, issues, options.checkRule);
-    if (issues.length > 0) throw new HrddError(`Invalid rule set "${json.id}"`, issues);
+    if (issues.length > 0) throw new HrddError(`Invalid rule set "${json.id}"`, issues, 'invalid-ruleset');
     return json;
   }
-  const parsed = safeParseWith(RulesetSchema, json, 'rule set');
+  const parsed = safeParseWith(RulesetSchema, json, 'rule set', 'invalid-ruleset');
   if (!parsed.success) throw parsed.error;
   const def = parsed.data;
   const issues: HrddIssue[] = [];
@@ -153,10 +149,18 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
   let merged: MergedRuleset;
   if (def.extends !== undefined) {
     if (depth > 4)
-      throw new HrddError('Invalid rule set', [{ path: 'extends', message: 'too many levels of extends' }]);
+      throw new HrddError(
+        'Invalid rule set',
+        [{ path: 'extends', message: 'too many levels of extends' }],
+        'invalid-ruleset',
+      );
     const baseJson = options.base ?? (options.resolveBase ?? bundledRuleset)(def.extends);
     if (baseJson === undefined) {
-      throw new HrddError('Invalid rule set', [{ path: 'extends', message: `unknown base rule set "${def.extends}"` }]);
+      throw new HrddError(
+        'Invalid rule set',
+        [{ path: 'extends', message: `unknown base rule set "${def.extends}"` }],
+        'invalid-ruleset',
+      );
     }
     const base = loadRuleset(
       baseJson,
@@ -172,6 +176,6 @@ export function loadRuleset(json: unknown, options: LoadRulesetOptions = {}, dep
     merged = standalone(def);
   }
   checkMerged(merged, def, issues, options.checkRule);
-  if (issues.length > 0) throw new HrddError(`Invalid rule set "${def.id}"`, issues);
+  if (issues.length > 0) throw new HrddError(`Invalid rule set "${def.id}"`, issues, 'invalid-ruleset');
   return { ...merged, hash: canonicalHash(merged) };
 }

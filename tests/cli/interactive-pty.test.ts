@@ -19,6 +19,7 @@ describe.skipIf(!hasScript)('hrdd questionnaire in a terminal', () => {
       definition,
       JSON.stringify({
         id: 'flow',
+        replaces: true,
         version: '1',
         title: 'Flow',
         questions: [

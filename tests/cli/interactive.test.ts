@@ -4,6 +4,7 @@ import { loadQuestionnaire } from '../../src/index.js';
 
 const q = loadQuestionnaire({
   id: 'flow',
+  replaces: true,
   version: '1',
   title: 'Flow',
   questions: [

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQuestionnaire, defaultRuleset } from '../../src/data/index.js';
 import { createEngine, factsRuleCheck, factsShape } from '../../src/engine/index.js';
 import { HrddError } from '../../src/errors.js';
 import { checkPaths, parseLogic, resolvePath, ruleOperations } from '../../src/logic/index.js';
-import { loadQuestionnaire } from '../../src/questionnaire/index.js';
-import { loadRuleset } from '../../src/rules/index.js';
+import { defaultQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/index.js';
+import { defaultRuleset, loadRuleset } from '../../src/rules/index.js';
 
 const rule = (extra: Record<string, unknown>) => ({
   id: 'acme-rule',

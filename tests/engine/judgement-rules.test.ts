@@ -8,9 +8,8 @@ import {
   defaultQuestionnaire,
   defaultRuleset,
   loadQuestionnaire,
-  ruleOperations,
 } from '../../src/index.js';
-import { compileReference } from '../../src/logic/index.js';
+import { compileReference, ruleOperations } from '../../src/logic/index.js';
 import { cleanAnswers } from './fixtures.js';
 
 const AS_OF = '2026-11-01';
@@ -216,7 +215,7 @@ interface QuestionDef {
   prompt: { en: string; de: string };
   options?: { value: string; label: { en: string; de: string } }[];
 }
-const QDEF = defaultQuestionnaire as { questions: QuestionDef[] };
+const QDEF = defaultQuestionnaire as unknown as { questions: QuestionDef[] };
 
 describe('questionnaire', () => {
   const q = loadQuestionnaire(defaultQuestionnaire);
@@ -237,7 +236,7 @@ describe('questionnaire', () => {
   });
 
   it('a follow-up shows only after the question it follows is answered', () => {
-    const facts = engine.facts(order(), { asOf: AS_OF }) as unknown as Record<string, unknown>;
+    const facts = engine.facts(order(), { asOf: AS_OF });
     const ids = (answers: Record<string, unknown>) => q.visibleQuestions(answers, facts).map((x) => x.id);
     expect(ids({})).not.toContain('capability_exceeds_mandate');
     expect(ids({ end_user_mandate: 'Investigations' })).toContain('capability_exceeds_mandate');
@@ -251,8 +250,7 @@ describe('questionnaire', () => {
       services: ['hosting', 'data-analysis'],
     });
     const laptops = order({ items: [{ id: 'i', description: 'Laptops', quantity: 1, capabilities: ['general-ict'] }] });
-    const visible = (tx: Tx) =>
-      q.visibleQuestions({}, engine.facts(tx, { asOf: AS_OF }) as unknown as Record<string, unknown>).map((x) => x.id);
+    const visible = (tx: Tx) => q.visibleQuestions({}, engine.facts(tx, { asOf: AS_OF })).map((x) => x.id);
     for (const id of [
       'misuse_reports',
       'government_links',

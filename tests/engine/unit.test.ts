@@ -1,20 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { compareFindings, impliedDecision, scoreBand } from '../../src/engine/index.js';
 import {
   canonicalHash,
-  compareFindings,
   createEngine,
   DECISIONS,
-  DEFAULT_DECISION_POLICY,
   decisionRank,
   defaultRuleset,
   type Finding,
   HrddError,
-  impliedDecision,
   loadRuleset,
   parseTransaction,
-  scoreBand,
 } from '../../src/index.js';
+import { DEFAULT_DECISION_POLICY } from '../../src/rules/index.js';
 import { baseTransaction, example, exampleTransactions } from '../helpers.js';
 
 const finding = (level: number, likelihood: number, ruleId = 'r', subject = 's'): Finding => ({

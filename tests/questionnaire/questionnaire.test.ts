@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine, defaultQuestionnaire, HrddError, loadQuestionnaire } from '../../src/index.js';
+import {
+  createEngine,
+  defaultQuestionnaire,
+  HrddError,
+  loadQuestionnaire,
+  type QuestionnaireFacts,
+} from '../../src/index.js';
 import { example } from '../helpers.js';
 
 const def = {
   id: 'acme-extra',
   version: '1',
+  replaces: true as const,
   title: { en: 'ACME questions', de: 'ACME-Fragen' },
   defaultLocale: 'en',
   locales: ['en', 'de', 'fr'],
@@ -92,7 +99,9 @@ describe('loadQuestionnaire', () => {
 
 describe('answers', () => {
   const q = loadQuestionnaire(def);
-  const codes = (answers: unknown, facts?: Record<string, unknown>) =>
+  // `seats` is required by destination: the conditions read the transaction, so validation needs facts.
+  const noFacts: QuestionnaireFacts = { transaction: {} };
+  const codes = (answers: unknown, facts: QuestionnaireFacts = noFacts) =>
     q.validate(answers, facts).issues.map((i) => `${i.questionId}:${i.code}`);
 
   it('rejects answers to hidden questions and asks for required ones', () => {
@@ -156,11 +165,11 @@ describe('answers', () => {
     );
     fc.assert(
       fc.property(fc.oneof(answers, fc.anything()), (input) => {
-        const result = q.validate(input);
+        const result = q.validate(input, noFacts);
         expect(result.ok).toBe(result.issues.length === 0);
         if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
           const given = input as Record<string, unknown>;
-          const visible = new Set(q.visibleQuestions(given).map((x) => x.id));
+          const visible = new Set(q.visibleQuestions(given, noFacts).map((x) => x.id));
           const hidden = new Set(result.issues.filter((i) => i.code === 'hidden').map((i) => i.questionId));
           for (const id of ['uses_cloud', 'cloud_region', 'seats', 'contact']) {
             const answered =

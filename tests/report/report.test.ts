@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createEngine,
-  markdownCode,
-  refsRegistry,
-  renderHtml,
-  renderMarkdown,
-  replayCommand,
-  toRecord,
-} from '../../src/index.js';
+import { createEngine, refsRegistry, renderHtml, renderMarkdown, toRecord } from '../../src/index.js';
+import { markdownCode, replayCommand } from '../../src/report/index.js';
 import { example } from '../helpers.js';
 import { fixtureAssessment, fixtureRecord, HOSTILE } from './fixtures/record.js';
 

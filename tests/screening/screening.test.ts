@@ -6,10 +6,9 @@ import {
   createEngine,
   DEFAULT_SCREENING_THRESHOLD,
   HrddError,
-  listIdentity,
-  normalizeName,
   parseScreeningList,
 } from '../../src/index.js';
+import { listIdentity, normalizeName } from '../../src/screening/index.js';
 import { example, ROOT } from '../helpers.js';
 import { generateList, generateQueries, measureQuality } from './labelled-set.js';
 

@@ -1,11 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { defaultQuestionnaire, defaultRuleset } from '../../data/index.js';
 import { createEngine, factsShape } from '../../engine/index.js';
-import { loadQuestionnaire, type Questionnaire } from '../../questionnaire/index.js';
-import { loadRuleset } from '../../rules/index.js';
+import {
+  defaultQuestionnaire,
+  loadQuestionnaire,
+  type Questionnaire,
+  type QuestionnaireFacts,
+} from '../../questionnaire/index.js';
+import { defaultRuleset, loadRuleset } from '../../rules/index.js';
 import { runQuestionnaire, terminalAsk } from '../interactive.js';
-import { EXIT, readJsonFile, todayIso } from '../io.js';
+import { EXIT, readJsonFile, todayIso, writeOut } from '../io.js';
 
 interface Flags {
   definition?: string;
@@ -14,7 +18,7 @@ interface Flags {
   out?: string;
 }
 
-function load(flags: Flags): { questionnaire: Questionnaire; facts?: Record<string, unknown> } {
+function load(flags: Flags): { questionnaire: Questionnaire; facts?: QuestionnaireFacts } {
   const definition = flags.definition ? readJsonFile(flags.definition, 'questionnaire') : defaultQuestionnaire;
   const loaded = loadQuestionnaire(definition, {
     facts: factsShape({ parameters: loadRuleset(defaultRuleset).parameters }),
@@ -22,9 +26,7 @@ function load(flags: Flags): { questionnaire: Questionnaire; facts?: Record<stri
   const questionnaire = flags.locale ? loaded.localize(flags.locale) : loaded.localize(loaded.definition.defaultLocale);
   if (!flags.transaction) return { questionnaire };
   const engine = createEngine({ questionnaire: false });
-  const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), {
-    asOf: todayIso(),
-  }) as unknown as Record<string, unknown>;
+  const facts = engine.facts(readJsonFile(flags.transaction, 'transaction file'), { asOf: todayIso() });
   return { questionnaire, facts };
 }
 
@@ -48,7 +50,7 @@ export function register(program: Command): void {
     .description('Check an answers file against the questionnaire (exit 0 valid, 2 invalid).')
     .argument('<answers.json>', 'answers by question id')
     .option('--definition <file>', 'questionnaire definition (default: the bundled one)')
-    .option('--transaction <file>', 'the transaction the answers are for')
+    .option('--transaction <file>', 'the transaction the answers are for (needed when questions depend on it)')
     .action((file: string, _flags: Flags, cmd: Command) => {
       // Options the parent command also declares are parsed there: read both.
       const { questionnaire, facts } = load(cmd.optsWithGlobals<Flags>());
@@ -60,6 +62,15 @@ export function register(program: Command): void {
       process.stderr.write(
         `invalid answers in ${file}:\n${result.issues.map((i) => `  ${i.questionId || '(root)'}: ${i.code}: ${i.message}`).join('\n')}\n`,
       );
+      if (result.issues.some((i) => i.code === 'facts-required'))
+        process.stderr.write('give the order the answers are for with --transaction <file>\n');
       process.exitCode = EXIT.badInput;
+    });
+  command
+    .command('export')
+    .description('Write the bundled default questionnaire, as a starting point or to review it.')
+    .option('--out <file>', 'write it here (default: standard output)')
+    .action((_flags: Flags, cmd: Command) => {
+      writeOut(defaultQuestionnaire, cmd.optsWithGlobals<Flags>().out);
     });
 }

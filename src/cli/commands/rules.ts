@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { type CorpusLine, rulesetImpact, runRulesetTests } from '../../audit/index.js';
-import { defaultQuestionnaire } from '../../data/index.js';
 import { factsRuleCheck } from '../../engine/index.js';
-import { loadQuestionnaire } from '../../questionnaire/index.js';
-import { loadRuleset } from '../../rules/index.js';
-import { EXIT, isoDateOption, readJsonFile, UsageError } from '../io.js';
+import { defaultQuestionnaire, loadQuestionnaire } from '../../questionnaire/index.js';
+import { defaultRuleset, loadRuleset } from '../../rules/index.js';
+import { type CorpusLine, renderImpactMarkdown, rulesetImpact, runRulesetTests } from '../../tester/index.js';
+import { EXIT, isoDateOption, oneOf, readJsonFile, UsageError, writeOut } from '../io.js';
 
 function readCorpus(file: string): CorpusLine[] {
   let text: string;
@@ -33,6 +32,14 @@ function readCorpus(file: string): CorpusLine[] {
     });
 }
 
+interface DiffFlags {
+  corpus?: string;
+  asOf?: string;
+  oldQuestionnaire?: string;
+  newQuestionnaire?: string;
+  format: string;
+}
+
 export function register(program: Command): void {
   const rules = program
     .command('rules')
@@ -54,12 +61,17 @@ export function register(program: Command): void {
     });
   rules
     .command('test')
-    .description("Run a rule set's test cases and report rules no test fires (exit 3 when a test fails).")
+    .description(
+      "Run a rule set's test cases (an overlay's with its base's) and report rules no test fires (exit 3 on a failure).",
+    )
     .argument('<ruleset.json>')
     .action((file: string) => {
-      const report = runRulesetTests(readJsonFile(file, 'rule set'));
+      const definition = readJsonFile(file, 'rule set');
+      const report = runRulesetTests(definition);
+      const tested = loadRuleset(definition).id;
       for (const r of report.results) {
-        process.stdout.write(`${r.ok ? 'pass' : 'FAIL'}  ${r.name}${r.decision ? ` (${r.decision})` : ''}\n`);
+        const from = r.from === tested ? '' : `[${r.from}] `;
+        process.stdout.write(`${r.ok ? 'pass' : 'FAIL'}  ${from}${r.name}${r.decision ? ` (${r.decision})` : ''}\n`);
         for (const f of r.failures) process.stdout.write(`        ${f}\n`);
       }
       const passed = report.results.filter((r) => r.ok).length;
@@ -70,7 +82,9 @@ export function register(program: Command): void {
     });
   rules
     .command('diff')
-    .description('Rules added, removed and changed; with a corpus, which past transactions would change decision.')
+    .description(
+      'What a change does: rules, parameters, decision policy, assurance definitions and questions added, removed and changed; with a corpus, every past transaction whose decision changes.',
+    )
     .argument('<old.json>')
     .argument('<new.json>')
     .option(
@@ -78,14 +92,25 @@ export function register(program: Command): void {
       'transactions ({ transaction, answers?, asOf? } per line, or records, or a decision log)',
     )
     .option('--as-of <date>', 'date for corpus lines that carry none')
-    .action((oldFile: string, newFile: string, flags: { corpus?: string; asOf?: string }) => {
-      const report = rulesetImpact(
-        readJsonFile(oldFile, 'rule set'),
-        readJsonFile(newFile, 'rule set'),
-        flags.corpus ? readCorpus(flags.corpus) : undefined,
-        {},
-        flags.asOf ? isoDateOption(flags.asOf) : undefined,
-      );
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    .option('--old-questionnaire <file>', 'the questionnaire before the change (default: the bundled one)')
+    .option('--new-questionnaire <file>', 'the questionnaire after the change (default: the bundled one)')
+    .option('--format <json|md>', 'json, or md for a change request', 'json')
+    .action((oldFile: string, newFile: string, flags: DiffFlags) => {
+      const format = oneOf(flags.format, ['json', 'md'] as const, '--format');
+      const questionnaire = {
+        ...(flags.oldQuestionnaire ? { before: readJsonFile(flags.oldQuestionnaire, 'questionnaire') } : {}),
+        ...(flags.newQuestionnaire ? { after: readJsonFile(flags.newQuestionnaire, 'questionnaire') } : {}),
+      };
+      const report = rulesetImpact(readJsonFile(oldFile, 'rule set'), readJsonFile(newFile, 'rule set'), {
+        ...(flags.corpus ? { corpus: readCorpus(flags.corpus) } : {}),
+        ...(flags.asOf ? { asOf: isoDateOption(flags.asOf) } : {}),
+        questionnaire,
+      });
+      process.stdout.write(format === 'md' ? renderImpactMarkdown(report) : `${JSON.stringify(report, null, 2)}\n`);
     });
+  rules
+    .command('export')
+    .description('Write the bundled default rule set, to review it or as the base of an overlay.')
+    .option('--out <file>', 'write it here (default: standard output)')
+    .action((flags: { out?: string }) => writeOut(defaultRuleset, flags.out));
 }
