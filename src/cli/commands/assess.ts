@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toRecord } from '../../audit/index.js';
 import { refsRegistry } from '../../data/index.js';
@@ -6,7 +6,7 @@ import { decisionRank } from '../../model/index.js';
 import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso } from '../io.js';
+import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, UsageError } from '../io.js';
 
 export const FORMATS = ['json', 'md', 'html'] as const;
 
@@ -23,6 +23,7 @@ interface AssessFlags {
   trace?: boolean;
   out?: string;
   log?: string;
+  init?: boolean;
 }
 
 export function register(program: Command): void {
@@ -43,13 +44,18 @@ export function register(program: Command): void {
     .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
     .option('--trace', 'include every rule evaluated, with the facts it read')
     .option('--out <file>', 'write the output to a file instead of standard output')
-    .option('--log <file>', 'append the record to this hash-chained decision log (NDJSON)')
+    .option('--log <file>', 'append the record to this hash-chained decision log (NDJSON; it must exist)')
+    .option('--init', 'with --log: start a new decision log when the file does not exist')
     .action((file: string, flags: AssessFlags) => {
       const format = oneOf(flags.format, FORMATS, '--format');
       const failOn = failOnOption(flags.failOn);
       const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
       if (flags.asOf === undefined)
         process.stderr.write(`note: no --as-of given; assessing as of today, ${asOf} (recorded in the output)\n`);
+      if (flags.log && !flags.init && !existsSync(flags.log))
+        throw new UsageError(
+          `decision log ${flags.log} does not exist: pass --init to start a new chain (a mistyped path must not start one)`,
+        );
       const transaction = readJsonFile(file, 'transaction file');
       const answers = flags.answers
         ? (readJsonFile(flags.answers, 'answers file') as Record<string, unknown>)
