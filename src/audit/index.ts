@@ -30,3 +30,4 @@ export {
   verifyRecordSignature,
 } from './signature.js';
 export { duplicateKey, parseStrictJson } from './strict-json.js';
+export { type RecordVerification, verifyRecord } from './verify-record.js';

@@ -63,7 +63,9 @@ describe('replay', () => {
       ...r,
       options: { ...r.options, ruleset: { ...r.options.ruleset, hash: `sha256:${'1'.repeat(64)}` } },
     };
-    expect(replayAssessment(unknown).notes[0]).toContain('not bundled');
+    const missing = replayAssessment(unknown);
+    expect(missing.status).toBe('could-not-run');
+    expect(missing.missing[0]).toContain('not bundled: pass it with --ruleset');
   });
 
   it('the CLI reproduces under another time zone, locale and clock, and exits 3 on a difference', () => {
