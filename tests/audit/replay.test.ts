@@ -57,7 +57,8 @@ describe('replay', () => {
     changed.parameters!.civilLibertiesThreshold = 0.99;
     const result = replayAssessment(r, { ruleset: changed });
     expect(result.reproduced).toBe(false);
-    expect(result.differences[0]!.path).toBe('options.ruleset.hash');
+    // The decision first, then what it ran with.
+    expect(result.differences.map((d) => d.path).slice(0, 2)).toEqual(['decision', 'options.ruleset.hash']);
     expect(result.notes[0]).toContain('hash');
     const unknown = {
       ...r,

@@ -5,6 +5,7 @@ import { refsRegistry } from '../../data/index.js';
 import { decisionRank } from '../../model/index.js';
 import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
+import { VERSION } from '../../version.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
 import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, UsageError } from '../io.js';
 
@@ -67,12 +68,17 @@ export function register(program: Command): void {
         ...(flags.trace ? { trace: true } : {}),
       });
       const record = toRecord(assessment, { transaction, ...(answers ? { answers } : {}) }, engine, lists);
+      // Rendered from the assessment just made, not from a stored record: nothing to replay.
+      const verification = {
+        status: 'verified' as const,
+        headline: `Verified: assessed in this run by hrdd ${VERSION}`,
+      };
       const text =
         format === 'json'
           ? `${JSON.stringify(record, null, 2)}\n`
           : format === 'md'
-            ? renderMarkdown(record, { refs: refsRegistry })
-            : renderHtml(record, { refs: refsRegistry });
+            ? renderMarkdown(record, { refs: refsRegistry, verification })
+            : renderHtml(record, { refs: refsRegistry, verification });
       if (flags.log) appendToLog(flags.log, [record]);
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);
