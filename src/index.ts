@@ -10,19 +10,29 @@
 export {
   type AssessmentRecord,
   AssessmentRecordSchema,
+  type Checkpoint,
+  CheckpointSchema,
   type Difference,
   entryHash,
   GENESIS_HASH,
   type LogEntry,
   nextEntry,
+  type RecordSignature,
+  RecordSignatureSchema,
+  type RecordVerification,
   type ReplayOptions,
   type ReplayResult,
   type Review,
   ReviewSchema,
   replayAssessment,
+  signCheckpoint,
+  signRecord,
   toRecord,
   type VerifyResult,
+  verifyCheckpoint,
   verifyLog,
+  verifyRecord,
+  verifyRecordSignature,
 } from './audit/index.js';
 // data: bundled country data and reference registry
 export {
@@ -90,6 +100,8 @@ export {
   type EndUse,
   type Finding,
   FindingSchema,
+  type HardStop,
+  HardStopSchema,
   type Involvement,
   type Item,
   type ItemFeatures,
@@ -97,6 +109,8 @@ export {
   type MissingInformation,
   MissingInformationSchema,
   type Money,
+  type NotEvaluated,
+  NotEvaluatedSchema,
   type ObtainedAssurance,
   ObtainedAssuranceSchema,
   type Ownership,
@@ -147,7 +161,15 @@ export {
   type Text,
 } from './questionnaire/index.js';
 // report
-export { DISCLAIMER, type Reportable, type ReportOptions, renderHtml, renderMarkdown } from './report/index.js';
+export {
+  DISCLAIMER,
+  type Reportable,
+  type ReportOptions,
+  type ReportVerification,
+  renderHtml,
+  renderMarkdown,
+  type SignOff,
+} from './report/index.js';
 // rules
 export {
   type AssuranceDef,

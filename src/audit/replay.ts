@@ -19,9 +19,25 @@ export interface ReplayOptions {
 
 export interface ReplayResult {
   reproduced: boolean;
+  /**
+   * `reproduced`; `not-reproduced` (it ran, and the result differs); `could-not-run` (a rule set, questionnaire,
+   * data set or list the record names is not at hand: `missing` says which).
+   */
+  status: 'reproduced' | 'not-reproduced' | 'could-not-run';
+  /** What replay needed and did not have, each naming how to supply it. */
+  missing: string[];
+  /** Every difference, the decision first, then provenance and options, then the rest in path order. */
   differences: Difference[];
   /** Rule sets or data that did not match the record, engine-version differences and the like. */
   notes: string[];
+}
+
+/** Decision first, then what the assessment ran with, then the score, then everything else. */
+function diffRank(path: string): number {
+  if (path === 'decision') return 0;
+  if (/^(provenance|options)(\.|\[|$)/.test(path)) return 1;
+  if (/^score(\.|$)/.test(path)) return 2;
+  return 3;
 }
 
 /** The bundled rule sets, questionnaires and data, addressed by hash, so old records replay on newer versions. */
@@ -46,6 +62,7 @@ function bundled(): {
 export function replayAssessment(input: unknown, options: ReplayOptions = {}): ReplayResult {
   const record: AssessmentRecord = parseWith(AssessmentRecordSchema, input, 'assessment record');
   const notes: string[] = [];
+  const missing: string[] = [];
   const differences: Difference[] = [];
   const known = bundled();
   const mismatch = (what: string, path: string, recorded: string, given: string) => {
@@ -57,17 +74,12 @@ export function replayAssessment(input: unknown, options: ReplayOptions = {}): R
   const wantRuleset = record.options.ruleset.hash;
   const ruleset = options.ruleset !== undefined ? loadRuleset(options.ruleset) : known.rulesets.get(wantRuleset);
   if (!ruleset) {
-    notes.push(
+    missing.push(
       `rule set ${record.options.ruleset.id} ${record.options.ruleset.version} (${wantRuleset}) is not bundled: pass it with --ruleset`,
     );
-    return {
-      reproduced: false,
-      differences: [{ path: 'options.ruleset.hash', recorded: wantRuleset, replayed: null }],
-      notes,
-    };
   }
-  if (ruleset.hash !== wantRuleset) mismatch('rule set', 'options.ruleset.hash', wantRuleset, ruleset.hash);
-  engineOptions.ruleset = ruleset;
+  if (ruleset && ruleset.hash !== wantRuleset) mismatch('rule set', 'options.ruleset.hash', wantRuleset, ruleset.hash);
+  if (ruleset) engineOptions.ruleset = ruleset;
 
   const wantQ = record.options.questionnaire;
   if (!wantQ) engineOptions.questionnaire = false;
@@ -76,16 +88,14 @@ export function replayAssessment(input: unknown, options: ReplayOptions = {}): R
       options.questionnaire !== undefined
         ? loadQuestionnaire(options.questionnaire)
         : known.questionnaires.get(wantQ.hash);
-    if (!q) {
-      notes.push(`questionnaire ${wantQ.id} (${wantQ.hash}) is not bundled: pass it in`);
-      return {
-        reproduced: false,
-        differences: [{ path: 'options.questionnaire.hash', recorded: wantQ.hash, replayed: null }],
-        notes,
-      };
+    if (!q)
+      missing.push(
+        `questionnaire ${wantQ.id} ${wantQ.version} (${wantQ.hash}) is not bundled: pass it with --questionnaire`,
+      );
+    else {
+      if (q.hash !== wantQ.hash) mismatch('questionnaire', 'options.questionnaire.hash', wantQ.hash, q.hash);
+      engineOptions.questionnaire = q;
     }
-    if (q.hash !== wantQ.hash) mismatch('questionnaire', 'options.questionnaire.hash', wantQ.hash, q.hash);
-    engineOptions.questionnaire = q;
   }
 
   const wantData = record.options.data.find((d) => d.id !== 'hrdd-country-groups');
@@ -94,18 +104,19 @@ export function replayAssessment(input: unknown, options: ReplayOptions = {}): R
     if (wantData && hash !== wantData.hash) mismatch('country data', 'options.data[0].hash', wantData.hash, hash);
     engineOptions.countryData = options.countryData;
   } else if (wantData && !known.countryData.has(wantData.hash)) {
-    notes.push(`country data ${wantData.id} (${wantData.hash}) is not bundled: pass it with --country-data`);
+    missing.push(
+      `country data ${wantData.id} ${wantData.version} (${wantData.hash}) is not bundled: pass it with --country-data`,
+    );
   }
 
   if (record.options.lists.length > 0) {
     if (!options.lists) {
-      notes.push('the record was screened against restricted-party lists: pass them with --lists');
-      return {
-        reproduced: false,
-        differences: [{ path: 'options.lists', recorded: record.options.lists, replayed: [] }],
-        notes,
-      };
+      for (const l of record.options.lists)
+        missing.push(`restricted-party list ${l.id} ${l.version} (${l.hash}): pass it with --lists`);
     }
+  }
+  if (missing.length > 0) return { reproduced: false, status: 'could-not-run', missing, differences, notes };
+  if (record.options.lists.length > 0 && options.lists) {
     const given = options.lists.lists.map((l) => l.hash).sort();
     const wanted = record.options.lists.map((l) => l.hash).sort();
     if (given.join() !== wanted.join()) mismatch('lists', 'options.lists', wanted.join(', '), given.join(', '));
@@ -123,6 +134,17 @@ export function replayAssessment(input: unknown, options: ReplayOptions = {}): R
     notes.push(`recorded with engine ${recorded.provenance.engine.version}, replayed with ${VERSION}`);
     replayed.provenance.engine.version = recorded.provenance.engine.version;
   }
-  differences.push(...diffValues(recorded, replayed));
-  return { reproduced: differences.length === 0, differences, notes };
+  differences.push(...diffValues(recorded, replayed, '', [], Number.POSITIVE_INFINITY));
+  const ordered = differences
+    .map((d, i) => ({ d, i, rank: diffRank(d.path) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map(({ d }) => d);
+  const reproduced = ordered.length === 0;
+  return {
+    reproduced,
+    status: reproduced ? 'reproduced' : 'not-reproduced',
+    missing,
+    differences: ordered,
+    notes,
+  };
 }

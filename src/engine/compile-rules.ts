@@ -51,6 +51,41 @@ export interface CompiledRule {
   subjectKind: 'party' | 'item' | 'transaction';
   /** The assurances the rule requires, resolved against the rule set's definitions. */
   assurances: readonly AssuranceSlot[];
+  /**
+   * The country indicators the condition reads (`derived.destination.indicators.X`,
+   * `derived.countries.<code>.indicators.X`): when one is absent and the rule does not match, the rule was not
+   * evaluated for lack of data, and says so.
+   */
+  indicatorReads: readonly IndicatorRead[];
+}
+
+/** A country indicator a condition reads, with a reader for its value and the country it belongs to. */
+export interface IndicatorRead {
+  indicator: string;
+  /** Whether the path is the destination's (`derived.destination`), else a named country's. */
+  destination: boolean;
+  read: (facts: unknown) => unknown;
+  country: (facts: unknown) => unknown;
+}
+
+const INDICATOR_PATH = /^derived\.(destination|countries\.[^.]+)\.indicators\.([^.]+)$/;
+
+/** The indicator paths among a condition's reads. */
+export function indicatorReads(reads: readonly string[]): IndicatorRead[] {
+  return reads.flatMap((path) => {
+    const match = INDICATOR_PATH.exec(path);
+    if (!match) return [];
+    const where = match[1]!;
+    const code = where.startsWith('countries.') ? where.slice('countries.'.length) : undefined;
+    return [
+      {
+        indicator: match[2]!,
+        destination: code === undefined,
+        read: pathReader(path),
+        country: code !== undefined ? () => code : pathReader('derived.destination.code'),
+      },
+    ];
+  });
 }
 
 function isLogic(value: unknown): boolean {
@@ -116,6 +151,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
         assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, kind, operations).fn,
+        indicatorReads: rule.category === 'information' ? [] : indicatorReads([...when.reads].sort()),
         involvement:
           rule.involvement === undefined
             ? undefined

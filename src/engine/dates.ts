@@ -1,20 +1,12 @@
-import { addDays, format } from 'date-fns';
+import { dayToIso, isoToDay, MAX_DAY, MIN_DAY } from '../logic/index.js';
 
-const cache = new Map<string, Map<number, string>>();
-
-/** Adds calendar days to an ISO date (`YYYY-MM-DD`), with date-fns; the result is an ISO date. Memoised. */
+/**
+ * Adds calendar days to an ISO date (`YYYY-MM-DD`) as whole day numbers (see `logic/calendar.ts`: no time zone,
+ * years 0000–0099 as written). The result saturates at 9999-12-31 (and 0000-01-01), so an assessment as of the
+ * last representable day still has a review date that a record can hold and replay.
+ */
 export function addDaysIso(date: string, days: number): string {
-  let byDays = cache.get(date);
-  if (byDays === undefined) {
-    if (cache.size > 10_000) cache.clear();
-    byDays = new Map();
-    cache.set(date, byDays);
-  }
-  let result = byDays.get(days);
-  if (result === undefined) {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    result = format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
-    byDays.set(days, result);
-  }
-  return result;
+  const day = isoToDay(date);
+  if (day === null) throw new RangeError(`not an ISO date: ${date}`);
+  return dayToIso(Math.min(MAX_DAY, Math.max(MIN_DAY, day + days)))!;
 }

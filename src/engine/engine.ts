@@ -20,10 +20,11 @@ import { decide, scoreBand } from './decide.js';
 import { compareFindings, evaluateRules } from './evaluate.js';
 import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
 import { factsRuleCheck, factsShape } from './facts-shape.js';
+import { hardStops } from './hard-stops.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
 import { compileResponses, respond } from './responses.js';
 import { screenParties } from './screen.js';
-import { sortShort } from './sort-short.js';
+import { compareText, sortShort } from './sort-short.js';
 import type { Facts } from './types.js';
 
 export interface EngineOptions {
@@ -206,8 +207,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const missingInformation: Assessment['missingInformation'] = [];
     for (const { path, reason, blocking } of evaluation.missing) missingInformation.push({ path, reason, blocking });
     for (const m of missingFromQuestions) missingInformation.push(m);
-    const required = requiredAssurances(evaluation.matches, f.derived.parties, f.derived.assurancesObtained);
-    const decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
+    let required = requiredAssurances(evaluation.matches, f.derived.parties, f.derived.assurancesObtained);
+    let decision = decide(evaluation.matches, missingInformation, required, ruleset.decision);
+    const stops = hardStops(evaluation.matches);
+    if (stops.length > 0) {
+      // Nothing to obtain and nothing to answer: no assurance or answer changes a hard stop.
+      decision = 'decline';
+      required = [];
+      missingInformation.length = 0;
+    }
     let value = 0;
     for (const x of findings) if (x.risk > value) value = x.risk;
     const band = scoreBand(value);
@@ -226,6 +234,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       requiredAssurances: required,
       missingInformation,
     } as Assessment;
+    if (stops.length > 0) assessment.hardStops = sortShort(stops, (a, b) => compareText(a.ruleId, b.ruleId));
+    if (evaluation.notEvaluated.length > 0)
+      assessment.notEvaluated = sortShort(evaluation.notEvaluated, (a, b) => compareText(a.ruleId, b.ruleId));
     if (notes.length > 0) assessment.notes = notes;
     if (opts.trace) assessment.trace = evaluation.trace;
     const provenance = {

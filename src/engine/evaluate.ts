@@ -6,6 +6,7 @@ import {
   INVOLVEMENTS,
   type Involvement,
   type MissingInformation,
+  type NotEvaluated,
   type RuleTrace,
   type Subject,
 } from '../model/index.js';
@@ -26,7 +27,53 @@ export interface RuleMatch {
 export interface Evaluation {
   matches: RuleMatch[];
   missing: (MissingInformation & { ruleId: string })[];
+  notEvaluated: NotEvaluated[];
   trace: RuleTrace[];
+}
+
+/** Extreme values an absent indicator is probed with: every threshold comparison goes one way for one of them. */
+const PROBES = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+
+/** The facts with the given indicators set to `value` (copies: country facts are shared between assessments). */
+function withIndicators(
+  data: RuleData,
+  absent: readonly { code: string; indicator: string; destination: boolean }[],
+  value: number,
+): RuleData {
+  const derived = { ...data.derived, countries: { ...data.derived.countries } };
+  for (const a of absent) {
+    if (a.destination) {
+      const dest = derived.destination;
+      derived.destination = { ...dest, indicators: { ...dest.indicators, [a.indicator]: value } };
+    } else {
+      const c = derived.countries[a.code]!;
+      derived.countries[a.code] = { ...c, indicators: { ...c.indicators, [a.indicator]: value } };
+    }
+  }
+  return { ...data, derived };
+}
+
+/**
+ * A rule that did not match while a country indicator its condition reads was absent is listed as not evaluated
+ * when some value of that indicator would have made it match (probed with extreme values): the data, not the
+ * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
+ */
+function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation): void {
+  const absent: { code: string; indicator: string; destination: boolean }[] = [];
+  for (const r of compiled.indicatorReads) {
+    if (r.read(data) != null) continue;
+    const code = String(r.country(data) ?? '');
+    // A country that is not involved has no facts at all: that is not missing data.
+    if (!r.destination && !Object.hasOwn(data.derived.countries, code)) continue;
+    if (!absent.some((a) => a.code === code && a.indicator === r.indicator))
+      absent.push({ code, indicator: r.indicator, destination: r.destination });
+  }
+  if (absent.length === 0) return;
+  if (!PROBES.some((value) => truthy(compiled.when(withIndicators(data, absent, value))))) return;
+  const reason = `not evaluated: the country data has no ${absent.map((a) => `${a.indicator} for ${a.code || 'the destination'}`).join(', no ')}`;
+  // A forEach rule reads the same country for every element: one entry per rule and reason.
+  for (const n of out.notEvaluated) if (n.ruleId === compiled.id && n.reason === reason) return;
+  out.notEvaluated.push({ ruleId: compiled.id, reason });
 }
 
 /** A severity part or likelihood as a whole number 1–4; anything that is not a number counts as 4 (unknown is not low). */
@@ -77,7 +124,10 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
       matched,
       facts: compiled.readFacts(data),
     });
-  if (!matched) return;
+  if (!matched) {
+    if (compiled.indicatorReads.length > 0) noteUnevaluated(compiled, data, out);
+    return;
+  }
   const rationale = compiled.rationale(data);
   if (compiled.category === 'information') {
     out.missing.push({
@@ -125,7 +175,7 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
 
 /** Evaluates every compiled rule on the facts: one finding (or missing-information entry) per match. */
 export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, withTrace: boolean): Evaluation {
-  const out: Evaluation = { matches: [], missing: [], trace: [] };
+  const out: Evaluation = { matches: [], missing: [], notEvaluated: [], trace: [] };
   // What rules read: the facts plus the current forEach element as `it` (null outside forEach). One object of one
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
   const { transaction, answers, asOf, params, derived } = facts;

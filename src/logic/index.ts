@@ -2,6 +2,7 @@ import { compileLogic } from './compile.js';
 import { compileReference } from './reference.js';
 import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
+export { dayToIso, isoToDay, MAX_DAY, MIN_DAY } from './calendar.js';
 export { validateLogic, worstCase } from './check.js';
 export { assertValidLogic, compileLogic } from './compile.js';
 export { dateOperations, inGroupOperation, ruleOperations, setOperations, textOperations } from './operations.js';

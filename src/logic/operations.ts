@@ -1,55 +1,39 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { dayToIso, isoToDay } from './calendar.js';
 import type { LogicOperations } from './types.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REFERENCE_DATE = new Date(2000, 0, 1);
-/** More days than lie between year 0 and 9999: a larger shift can only give no date. */
-const MAX_DAYS = 3_700_000;
-
-/** An ISO `YYYY-MM-DD` string as a calendar date (local midnight; only calendar days are compared), or null. */
-function toDate(value: unknown): Date | null {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
-  const date = parse(value, 'yyyy-MM-dd', REFERENCE_DATE);
-  return isValid(date) && format(date, 'yyyy-MM-dd') === value ? date : null;
-}
-
 /**
- * Date operations on ISO date strings, through date-fns: `days_between(a, b)` (calendar days from a to b),
- * `before(a, b)`, `after(a, b)`, `add_days(date, n)` → ISO date. An invalid date gives `null`.
+ * Date operations on ISO date strings, as whole calendar days (no `Date`, so no time zone and no two-digit-year
+ * surprises): `days_between(a, b)` (calendar days from a to b), `before(a, b)`, `after(a, b)`,
+ * `add_days(date, n)` → ISO date. An invalid date, or a result outside years 0000–9999, gives `null`.
  */
 export function dateOperations(): LogicOperations {
   return {
     days_between: {
       arity: 2,
       fn: (a, b) => {
-        const [x, y] = [toDate(a), toDate(b)];
-        return x && y ? differenceInCalendarDays(y, x) : null;
+        const [x, y] = [isoToDay(a), isoToDay(b)];
+        return x !== null && y !== null ? y - x : null;
       },
     },
     before: {
       arity: 2,
       fn: (a, b) => {
-        const [x, y] = [toDate(a), toDate(b)];
-        return x && y ? differenceInCalendarDays(y, x) > 0 : null;
+        const [x, y] = [isoToDay(a), isoToDay(b)];
+        return x !== null && y !== null ? x < y : null;
       },
     },
     after: {
       arity: 2,
       fn: (a, b) => {
-        const [x, y] = [toDate(a), toDate(b)];
-        return x && y ? differenceInCalendarDays(x, y) > 0 : null;
+        const [x, y] = [isoToDay(a), isoToDay(b)];
+        return x !== null && y !== null ? x > y : null;
       },
     },
     add_days: {
       arity: 2,
       fn: (a, n) => {
-        const x = toDate(a);
-        if (!x || typeof n !== 'number' || !Number.isInteger(n) || Math.abs(n) > MAX_DAYS) return null;
-        const date = addDays(x, n);
-        // Only four-digit years are ISO dates here: anything past 9999 (or before year 0) is no date.
-        return isValid(date) && date.getFullYear() >= 0 && date.getFullYear() <= 9999
-          ? format(date, 'yyyy-MM-dd')
-          : null;
+        const x = isoToDay(a);
+        return x !== null && typeof n === 'number' && Number.isSafeInteger(n) ? dayToIso(x + n) : null;
       },
     },
   };

@@ -82,6 +82,23 @@ export const RuleTraceSchema = z
   .meta({ id: 'RuleTrace' });
 export type RuleTrace = z.infer<typeof RuleTraceSchema>;
 
+export const HardStopSchema = z
+  .strictObject({ ruleId: z.string(), subject: SubjectSchema.optional(), reason: z.string() })
+  .meta({
+    id: 'HardStop',
+    description: 'A rule whose decline no assurance, answer or reviewer can cure (its minDecision is decline).',
+  });
+export type HardStop = z.infer<typeof HardStopSchema>;
+
+export const NotEvaluatedSchema = z
+  .strictObject({ ruleId: z.string(), subject: SubjectSchema.optional(), reason: z.string() })
+  .meta({
+    id: 'NotEvaluated',
+    description:
+      'A rule that could not be evaluated for lack of data (e.g. a country indicator the data does not have): it did not match, but it might have.',
+  });
+export type NotEvaluated = z.infer<typeof NotEvaluatedSchema>;
+
 const Versioned = z.strictObject({ id: z.string(), version: z.string(), hash: z.string() });
 /** An overlay records what it was layered on (`base`), or that it said `replaces: true`. */
 const Layered = Versioned.extend({
@@ -111,6 +128,14 @@ export const AssessmentSchema = z
     findings: z.array(FindingSchema),
     requiredAssurances: z.array(RequiredAssuranceSchema),
     missingInformation: z.array(MissingInformationSchema),
+    hardStops: z
+      .array(HardStopSchema)
+      .optional()
+      .describe('Present on a hard-stop decline: then no assurance is required and no question asked.'),
+    notEvaluated: z
+      .array(NotEvaluatedSchema)
+      .optional()
+      .describe('Rules not evaluated for lack of data, listed rather than skipped in silence.'),
     notes: z.array(z.string()).optional().describe('Remarks such as answers ignored because their question is hidden.'),
     trace: z.array(RuleTraceSchema).optional(),
     provenance: ProvenanceSchema,

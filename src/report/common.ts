@@ -28,7 +28,35 @@ export interface ReportRef {
   url?: string;
 }
 
+/**
+ * Whether the record was verified before it was rendered (see `verifyRecord` in the audit module); the report shows
+ * it first. The renderers take it as input so that they stay pure.
+ */
+export interface ReportVerification {
+  status: 'verified' | 'not-verified' | 'could-not-verify';
+  headline: string;
+  details?: readonly string[];
+}
+
+/** Who prepared and reviewed the decision, and what was decided: blank lines to sign when not given. */
+export interface SignOff {
+  preparedBy?: string;
+  reviewedBy?: string;
+  date?: string;
+  decisionTaken?: string;
+}
+
+/** Shown first when no verification is passed: the renderer did not replay the record. */
+export const UNVERIFIED: ReportVerification = {
+  status: 'could-not-verify',
+  headline: 'Not verified: rendered without replaying the record (hrdd report replays it first)',
+};
+
 export interface ReportOptions {
+  /** The result of verifying the record, shown first (default: `UNVERIFIED`). */
+  verification?: ReportVerification;
+  /** The sign-off block; its lines are left blank to fill in by hand when not given. */
+  signOff?: SignOff;
   /** Titles (and URLs) of reference ids, e.g. `refsRegistry` from the bundled data; without it ids are shown. */
   refs?: Readonly<Record<string, ReportRef>>;
   /** File name to show in the replay command (default `<record.json>`). */

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../digest/index.js';
 import type { Finding, MissingInformation, RequiredAssurance, Transaction } from '../model/index.js';
 import {
   DECISION_EXPLAINED,
@@ -9,12 +10,27 @@ import {
   recordTransaction,
   replayCommand,
   riskBand,
+  type SignOff,
   subjectText,
   summary,
+  UNVERIFIED,
 } from './common.js';
 import { escapeHtml as h } from './escape.js';
-import { BAND_FILL, heatMapSvg } from './heat-map.js';
+import { heatMapSvg } from './heat-map.js';
 import { REPORT_CSS } from './styles.js';
+
+/**
+ * The page's Content-Security-Policy: nothing may load or run; only the report's own stylesheet (by hash) applies.
+ * A value that slipped past escaping still could not run a script, load an image or send a form.
+ */
+export const REPORT_CSP = `default-src 'none'; style-src '${cssHash()}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+
+function cssHash(): string {
+  const hex = sha256Hex(REPORT_CSS);
+  let binary = '';
+  for (let i = 0; i < hex.length; i += 2) binary += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16));
+  return `sha256-${btoa(binary)}`;
+}
 
 const badge = (cls: string, text: string) => `<span class="badge ${cls}">${h(text)}</span>`;
 const section = (id: string, title: string, body: string) =>
@@ -53,6 +69,40 @@ function assuranceRow(r: RequiredAssurance, names: Map<string, string>): string 
 function assurancesTable(a: Reportable, names: Map<string, string>): string {
   if (a.requiredAssurances.length === 0) return none('No assurance is required.');
   return `<table><caption>Assurances against misuse, re-export and transfer (Code of Conduct commitment 4); satisfied only by a valid assurance on file.</caption><thead><tr><th scope="col">Assurance</th><th scope="col">From</th><th scope="col">Status</th><th scope="col">Valid until</th><th scope="col">Required by</th></tr></thead><tbody>${a.requiredAssurances.map((r) => assuranceRow(r, names)).join('')}</tbody></table>`;
+}
+
+function verificationBanner(options: ReportOptions): string {
+  const v = options.verification ?? UNVERIFIED;
+  const details = v.details?.length ? `<ul>${v.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
+  return `<div class="verify v-${h(v.status)}" role="${v.status === 'not-verified' ? 'alert' : 'status'}"><p>${h(v.headline)}</p>${details}</div>`;
+}
+
+function signOffTable(so: SignOff = {}): string {
+  const cell = (value: string | undefined) => `<td>${value ? h(value) : ''}</td>`;
+  return `<table class="signoff"><caption>Completed by hand or by the workflow that files this report.</caption><thead><tr><th scope="col">Prepared by</th><th scope="col">Reviewed by</th><th scope="col">Date</th><th scope="col">Decision taken</th></tr></thead><tbody><tr>${cell(so.preparedBy)}${cell(so.reviewedBy)}${cell(so.date)}${cell(so.decisionTaken)}</tr></tbody></table>`;
+}
+
+function hardStopBlock(a: Reportable): string {
+  if (!a.hardStops?.length) return '';
+  const items = a.hardStops
+    .map(
+      (s) =>
+        `<li>${h(s.reason)} <span class="sub"><code>${h(s.ruleId)}</code>${s.subject ? ` · ${h(subjectText(s.subject))}` : ''}</span></li>`,
+    )
+    .join('');
+  return section('hardstop-h', 'Hard stop', `<div class="hardstop"><ul>${items}</ul></div>`);
+}
+
+function notEvaluatedTable(a: Reportable): string {
+  if (!a.notEvaluated?.length) return '';
+  const rows = a.notEvaluated
+    .map((n) => `<tr><th scope="row"><code>${h(n.ruleId)}</code></th><td>${h(n.reason)}</td></tr>`)
+    .join('');
+  return section(
+    'notevaluated-h',
+    'Not evaluated for lack of data',
+    `<table><caption>Rules that did not match only because the data they read is absent: supply it to evaluate them.</caption><thead><tr><th scope="col">Rule</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
 }
 
 function missingTable(items: readonly MissingInformation[]): string {
@@ -112,7 +162,7 @@ function provenanceTable(a: Reportable): string {
 const LEGEND = (['low', 'medium', 'high', 'critical'] as const)
   .map((b, i) => {
     const range = ['1–4', '5–8', '9–12', '13–16'][i];
-    return `<li><span class="swatch" style="background:${BAND_FILL[b]}"></span>${b} (risk ${range})</li>`;
+    return `<li><span class="swatch sw-${b}"></span>${b} (risk ${range})</li>`;
   })
   .join('');
 
@@ -148,22 +198,27 @@ export function renderHtml(assessment: Reportable, options: ReportOptions = {}):
     ? section('notes-h', 'Notes', `<ul>${a.notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>`)
     : '';
   const replay = replayCommand(options.recordFile);
+  const v = options.verification ?? UNVERIFIED;
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Due-diligence assessment ${h(a.transactionId)}: ${h(a.decision)}</title>
+<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${v.status === 'not-verified' ? 'NOT VERIFIED · ' : ''}Due-diligence assessment ${h(a.transactionId)}: ${h(a.decision)}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
+${verificationBanner(options)}
 <header class="top"><p class="kicker">Human-rights due diligence · assessment report</p><h1>Transaction ${h(a.transactionId)}</h1><dl class="meta">${meta}</dl></header>
 <main>
 <section aria-labelledby="decision-h"><div class="decision d-${h(a.decision)}"><h2 id="decision-h">Decision</h2><p class="verdict">${h(DECISION_TEXT[a.decision])} <code>${h(a.decision)}</code></p><p>${h(DECISION_EXPLAINED[a.decision])}</p></div><ul class="stats" aria-label="Summary">${stats}</ul></section>
 ${tx ? section('tx-h', 'Transaction', transactionBlock(tx)) : ''}
 ${section('map-h', 'Severity and likelihood', overview)}
 ${section('findings-h', 'Findings', findingsTable(a, options))}
-${section('assurances-h', 'Required assurances', assurancesTable(a, names))}
-${section('missing-h', 'Missing information', missingTable(a.missingInformation))}
+${hardStopBlock(a)}
+${section('assurances-h', 'Required assurances', a.hardStops?.length ? none('None: no assurance can cure a hard stop.') : assurancesTable(a, names))}
+${section('missing-h', 'Missing information', a.hardStops?.length ? none('None asked: no answer can cure a hard stop.') : missingTable(a.missingInformation))}
+${notEvaluatedTable(a)}
 ${notes}
 ${section('provenance-h', 'Provenance', `${provenanceTable(a)}<p>Reproduce this assessment from its record and compare every field:</p><pre><code>${h(replay)}</code></pre>`)}
+${section('signoff-h', 'Sign-off', signOffTable(options.signOff))}
 </main>
 <footer><p>${h(DISCLAIMER)}</p></footer>
 </body>

@@ -9,6 +9,7 @@ import {
   replayCommand,
   subjectText,
   summary,
+  UNVERIFIED,
 } from './common.js';
 import { markdownCode as code, escapeMarkdown as md } from './escape.js';
 
@@ -26,6 +27,8 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
   const { outstanding, blocking } = summary(a);
   const names = partyNames(recordTransaction(a));
   const out: string[] = [];
+  const v = options.verification ?? UNVERIFIED;
+  out.push(`**${v.status === 'verified' ? '✓' : '✗'} ${md(v.headline)}**`, '');
   out.push(`# Due-diligence assessment ${md(a.transactionId)}`, '');
   out.push(`**Decision: ${DECISION_TEXT[a.decision]}** (\`${a.decision}\`) — ${DECISION_EXPLAINED[a.decision]}`, '');
   out.push(
@@ -52,8 +55,15 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
     });
     out.push('');
   }
+  if (a.hardStops?.length) {
+    out.push('## Hard stop', '');
+    for (const h of a.hardStops)
+      out.push(`- ${md(h.reason)} (${code(h.ruleId)}${h.subject ? `, ${md(subjectText(h.subject))}` : ''})`);
+    out.push('');
+  }
   out.push('## Required assurances', '');
-  if (a.requiredAssurances.length === 0) out.push('None.', '');
+  if (a.hardStops?.length) out.push('None: no assurance can cure a hard stop.', '');
+  else if (a.requiredAssurances.length === 0) out.push('None.', '');
   else {
     for (const r of a.requiredAssurances) {
       const box = r.status === 'satisfied' ? '[x]' : '[ ]';
@@ -67,13 +77,20 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
     out.push('');
   }
   out.push('## Missing information', '');
-  if (a.missingInformation.length === 0) out.push('None.', '');
+  if (a.hardStops?.length) out.push('None asked: no answer can cure a hard stop.', '');
+  else if (a.missingInformation.length === 0) out.push('None.', '');
   else {
     for (const m of a.missingInformation)
       out.push(`- ${code(m.path)} — ${md(m.reason)} (${m.blocking ? 'blocking' : 'condition'})`);
     out.push('');
   }
+  if (a.notEvaluated?.length) {
+    out.push('## Not evaluated for lack of data', '');
+    for (const n of a.notEvaluated) out.push(`- ${code(n.ruleId)}: ${md(n.reason)}`);
+    out.push('');
+  }
   if (a.notes?.length) out.push('## Notes', '', ...a.notes.map((n) => `- ${md(n)}`), '');
+  if (v.details?.length) out.push('## Verification', '', ...v.details.map((d) => `- ${md(d)}`), '');
   const p = a.provenance;
   const versioned = (d: { id: string; version: string; hash: string }) =>
     `${md(d.id)} ${md(d.version)} ${code(d.hash)}`;
@@ -86,6 +103,11 @@ export function renderMarkdown(assessment: Reportable, options: ReportOptions = 
   for (const l of a.options?.lists ?? []) out.push(`- Screening list: ${versioned(l)}`);
   out.push(`- Input: ${code(p.inputHash)}`, `- As of: ${p.asOf}`, '');
   out.push(`Replay: ${code(replayCommand(options.recordFile))}`, '');
+  const so = options.signOff ?? {};
+  const line = (value: string | undefined) => (value ? md(value) : '______________________');
+  out.push('## Sign-off', '');
+  out.push('| Prepared by | Reviewed by | Date | Decision taken |', '|---|---|---|---|');
+  out.push(`| ${line(so.preparedBy)} | ${line(so.reviewedBy)} | ${line(so.date)} | ${line(so.decisionTaken)} |`, '');
   out.push(`_${DISCLAIMER}_`, '');
   return out.join('\n');
 }

@@ -24,7 +24,12 @@ dl.meta div{display:flex;gap:6px}dl.meta dt{color:var(--muted)}dl.meta dd{margin
 .overview{display:flex;gap:36px;flex-wrap:wrap;align-items:flex-start}.overview>div{flex:1;min-width:260px}
 figure{margin:0}figcaption{color:var(--muted);font-size:.85rem;margin-top:4px}
 .legend{list-style:none;padding:0;margin:0 0 12px;display:flex;flex-wrap:wrap;gap:6px 16px;font-size:.88rem}
-.legend li{display:flex;align-items:center;gap:6px}.swatch{width:16px;height:16px;border-radius:4px;border:1px solid #94a3b8;display:inline-block}
+.legend li{display:flex;align-items:center;gap:6px}.sw-low{background:#dcfce7}.sw-medium{background:#fef08a}.sw-high{background:#fdba74}.sw-critical{background:#fca5a5}
+.verify{border-radius:8px;padding:12px 16px;margin:0 0 18px;font-weight:700;border:2px solid}
+.v-verified{background:#dcfce7;color:#14532d;border-color:#166534}.v-not-verified{background:#fee2e2;color:#7f1d1d;border-color:#b91c1c;font-size:1.15rem}.v-could-not-verify{background:#fef9c3;color:#713f12;border-color:#a16207}
+.verify ul{margin:6px 0 0;font-weight:400}
+.hardstop{border:2px solid #991b1b;border-radius:8px;padding:10px 16px;background:#fef2f2}
+.signoff td{height:2.6em;min-width:9em}.swatch{width:16px;height:16px;border-radius:4px;border:1px solid #94a3b8;display:inline-block}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}
 dl.facts dt{color:var(--muted);font-weight:600}dl.facts dd{margin:0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}

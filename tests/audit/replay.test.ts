@@ -50,13 +50,16 @@ describe('replay', () => {
     changed.parameters!.civilLibertiesThreshold = 0.99;
     const result = replayAssessment(r, { ruleset: changed });
     expect(result.reproduced).toBe(false);
-    expect(result.differences[0]!.path).toBe('options.ruleset.hash');
+    // The decision first, then what it ran with.
+    expect(result.differences.map((d) => d.path).slice(0, 2)).toEqual(['decision', 'options.ruleset.hash']);
     expect(result.notes[0]).toContain('hash');
     const unknown = {
       ...r,
       options: { ...r.options, ruleset: { ...r.options.ruleset, hash: `sha256:${'1'.repeat(64)}` } },
     };
-    expect(replayAssessment(unknown).notes[0]).toContain('not bundled');
+    const missing = replayAssessment(unknown);
+    expect(missing.status).toBe('could-not-run');
+    expect(missing.missing[0]).toContain('not bundled: pass it with --ruleset');
   });
 
   it('the CLI reproduces under another time zone, locale and clock, and exits 3 on a difference', () => {

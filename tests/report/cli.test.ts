@@ -32,7 +32,9 @@ describe('hrdd report', () => {
     writeFileSync(bare, JSON.stringify(assessment));
     const out = join(dir, 'r.md');
     expect(await run(['report', bare, '--format', 'md', '--out', out])).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^# Due-diligence assessment SO-2026-0103\n/);
+    expect(readFileSync(out, 'utf8')).toMatch(
+      /^\*\*✗ Could not verify: a bare assessment.*\n\n# Due-diligence assessment SO-2026-0103\n/,
+    );
   });
 
   it('bad input exits 2 with the field named', async () => {

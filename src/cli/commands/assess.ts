@@ -1,12 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toRecord } from '../../audit/index.js';
 import { refsRegistry } from '../../data/index.js';
 import { decisionRank } from '../../model/index.js';
 import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
+import { VERSION } from '../../version.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso } from '../io.js';
+import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, UsageError } from '../io.js';
 
 export const FORMATS = ['json', 'md', 'html'] as const;
 
@@ -23,6 +24,7 @@ interface AssessFlags {
   trace?: boolean;
   out?: string;
   log?: string;
+  init?: boolean;
 }
 
 export function register(program: Command): void {
@@ -43,13 +45,18 @@ export function register(program: Command): void {
     .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
     .option('--trace', 'include every rule evaluated, with the facts it read')
     .option('--out <file>', 'write the output to a file instead of standard output')
-    .option('--log <file>', 'append the record to this hash-chained decision log (NDJSON)')
+    .option('--log <file>', 'append the record to this hash-chained decision log (NDJSON; it must exist)')
+    .option('--init', 'with --log: start a new decision log when the file does not exist')
     .action((file: string, flags: AssessFlags) => {
       const format = oneOf(flags.format, FORMATS, '--format');
       const failOn = failOnOption(flags.failOn);
       const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
       if (flags.asOf === undefined)
         process.stderr.write(`note: no --as-of given; assessing as of today, ${asOf} (recorded in the output)\n`);
+      if (flags.log && !flags.init && !existsSync(flags.log))
+        throw new UsageError(
+          `decision log ${flags.log} does not exist: pass --init to start a new chain (a mistyped path must not start one)`,
+        );
       const transaction = readJsonFile(file, 'transaction file');
       const answers = flags.answers
         ? (readJsonFile(flags.answers, 'answers file') as Record<string, unknown>)
@@ -61,12 +68,17 @@ export function register(program: Command): void {
         ...(flags.trace ? { trace: true } : {}),
       });
       const record = toRecord(assessment, { transaction, ...(answers ? { answers } : {}) }, engine, lists);
+      // Rendered from the assessment just made, not from a stored record: nothing to replay.
+      const verification = {
+        status: 'verified' as const,
+        headline: `Verified: assessed in this run by hrdd ${VERSION}`,
+      };
       const text =
         format === 'json'
           ? `${JSON.stringify(record, null, 2)}\n`
           : format === 'md'
-            ? renderMarkdown(record, { refs: refsRegistry })
-            : renderHtml(record, { refs: refsRegistry });
+            ? renderMarkdown(record, { refs: refsRegistry, verification })
+            : renderHtml(record, { refs: refsRegistry, verification });
       if (flags.log) appendToLog(flags.log, [record]);
       if (flags.out) writeFileSync(flags.out, text);
       else process.stdout.write(text);

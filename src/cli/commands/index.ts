@@ -8,9 +8,10 @@ import * as report from './report.js';
 import * as rules from './rules.js';
 import * as schema from './schema.js';
 import * as screen from './screen.js';
+import * as sign from './sign.js';
 
 /** Commands in the order `hrdd --help` lists them. */
 export function registerCommands(program: Command): void {
-  for (const command of [assess, batch, questionnaire, screen, replay, log, rules, report, schema])
+  for (const command of [assess, batch, questionnaire, screen, replay, log, rules, report, sign, schema])
     command.register(program);
 }
