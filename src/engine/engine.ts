@@ -10,7 +10,7 @@ import {
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import type { EvaluatorKind } from '../logic/index.js';
-import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
+import { type Assessment, checkDepth, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
 import { loadQuestionnaire } from '../questionnaire/index.js';
 import { loadRuleset, type Ruleset, ruleOperations } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
@@ -75,6 +75,7 @@ function checkAnswers(answers: unknown): Record<string, unknown> {
       { path: 'answers', message: 'expected an object of answers by question id' },
     ]);
   }
+  checkDepth(answers, 'answers', 'answers');
   return answers as Record<string, unknown>;
 }
 

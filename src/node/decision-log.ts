@@ -3,6 +3,7 @@ import {
   existsSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readFileSync,
   readSync,
@@ -90,8 +91,16 @@ export function appendToLog(file: string, records: readonly unknown[]): LogEntry
     }
     const fd = openSync(file, 'a');
     try {
-      writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
-      fsyncSync(fd);
+      // Every write is checked: a short or failed write (a full disk) is undone, so no entry is ever torn.
+      const size = fstatSync(fd).size;
+      const bytes = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      try {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+        fsyncSync(fd);
+      } catch (error) {
+        ftruncateSync(fd, size);
+        throw error;
+      }
     } finally {
       closeSync(fd);
     }

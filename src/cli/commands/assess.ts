@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toRecord } from '../../audit/index.js';
 import { refsRegistry } from '../../data/index.js';
@@ -6,7 +5,7 @@ import { decisionRank } from '../../model/index.js';
 import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso } from '../io.js';
+import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, writeTextFile } from '../io.js';
 
 export const FORMATS = ['json', 'md', 'html'] as const;
 
@@ -68,7 +67,7 @@ export function register(program: Command): void {
             ? renderMarkdown(record, { refs: refsRegistry })
             : renderHtml(record, { refs: refsRegistry });
       if (flags.log) appendToLog(flags.log, [record]);
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeTextFile(flags.out, text, 'output');
       else process.stdout.write(text);
       if (failOn && decisionRank(assessment.decision) >= decisionRank(failOn)) process.exitCode = EXIT.checkFailed;
     });

@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { defaultQuestionnaire } from '../../data/index.js';
 import { createEngine } from '../../engine/index.js';
 import { loadQuestionnaire, type Questionnaire } from '../../questionnaire/index.js';
 import { runQuestionnaire, terminalAsk } from '../interactive.js';
-import { EXIT, readJsonFile, todayIso } from '../io.js';
+import { EXIT, readJsonFile, todayIso, writeTextFile } from '../io.js';
 
 interface Flags {
   definition?: string;
@@ -37,7 +36,7 @@ export function register(program: Command): void {
       const { questionnaire, facts } = load(flags);
       const answers = await runQuestionnaire(questionnaire, facts, terminalAsk);
       const text = `${JSON.stringify(answers, null, 2)}\n`;
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeTextFile(flags.out, text, 'answers');
       else process.stdout.write(text);
     });
   command
