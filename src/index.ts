@@ -12,5 +12,6 @@ export * from './model/index.js';
 export * from './questionnaire/index.js';
 export * from './report/index.js';
 export * from './rules/index.js';
+export { isSchemaName, jsonSchema, schemaNames } from './schemas/index.js';
 export * from './screening/index.js';
 export { VERSION } from './version.js';
