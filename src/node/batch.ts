@@ -386,6 +386,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     while (inFlight.length > 0) await drainOne();
   } finally {
+    // On a failure, chunks still in flight are let finish (or be stopped at their deadline) before the pool goes:
+    // a worker answering a destroyed pool would crash the process.
+    await Promise.allSettled(inFlight.map((chunk) => chunk.promise));
     clearInterval(watchdog);
     out?.close();
     await pool.destroy();
