@@ -86,3 +86,14 @@ describe('input limits, checked before anything recursive', () => {
     expect(() => parseTransaction(ok)).not.toThrow();
   });
 });
+
+describe('restricted-party lists', () => {
+  it('a JSON list nested absurdly deep is an HrddError naming the file, found without recursion', async () => {
+    const { loadLists } = await import('../../src/node/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hrdd-deep-list-'));
+    const file = join(dir, 'list.json');
+    writeFileSync(file, `[{"name":"ACME","addresses":${'['.repeat(100_000)}${']'.repeat(100_000)}}]`);
+    expect(() => loadLists([file])).toThrow(HrddError);
+    expect(() => loadLists([file])).toThrow(/list\.json: nested more than 512 levels deep/);
+  });
+});
