@@ -19,22 +19,42 @@ const joinPath = (base: string, at: string) =>
  * undefined when there is none.
  */
 export function depthIssue(value: unknown, base = '', maxDepth = MAX_INPUT_DEPTH): HrddIssue | undefined {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  // Every node visited is kept with its parent and key, so a path is built only for the node at fault.
+  const values: unknown[] = [value];
+  const parents: number[] = [-1];
+  const keys: PropertyKey[] = [''];
+  const depths: number[] = [0];
+  const pathOf = (node: number) => {
+    const path: PropertyKey[] = [];
+    for (let at = node; at > 0; at = parents[at]!) path.push(keys[at]!);
+    return joinPath(base, formatPath(path.reverse()));
+  };
+  const stack: number[] = [0];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (typeof v === 'string' && LONE_SURROGATE.test(v))
-      return { path: joinPath(base, formatPath(path)), message: 'text holds a lone surrogate (not a character)' };
+    const node = stack.pop()!;
+    const v = values[node];
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v))
+        return { path: pathOf(node), message: 'text holds a lone surrogate (not a character)' };
+      continue;
+    }
     if (typeof v !== 'object' || v === null) continue;
-    if (path.length >= maxDepth)
-      return { path: joinPath(base, formatPath(path)), message: `nested more than ${maxDepth} levels deep` };
-    if (!Array.isArray(v))
-      for (const key of Object.keys(v))
-        if (LONE_SURROGATE.test(key))
-          return { path: joinPath(base, formatPath(path)), message: 'a key holds a lone surrogate (not a character)' };
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
-    else
-      for (const key of Object.keys(v).reverse())
-        stack.push({ value: (v as Record<string, unknown>)[key], path: [...path, key] });
+    const depth = depths[node]!;
+    if (depth >= maxDepth) return { path: pathOf(node), message: `nested more than ${maxDepth} levels deep` };
+    const children: [PropertyKey, unknown][] = Array.isArray(v)
+      ? v.map((item, i) => [i, item])
+      : Object.keys(v).map((key) => [key, (v as Record<string, unknown>)[key]]);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [key, child] = children[i]!;
+      if (typeof key === 'string' && LONE_SURROGATE.test(key))
+        return { path: pathOf(node), message: 'a key holds a lone surrogate (not a character)' };
+      if ((typeof child !== 'object' || child === null) && typeof child !== 'string') continue;
+      values.push(child);
+      parents.push(node);
+      keys.push(key);
+      depths.push(depth + 1);
+      stack.push(values.length - 1);
+    }
   }
   return undefined;
 }
