@@ -5,7 +5,7 @@ import {
   type ObtainedAssurance,
   type RequiredAssurance,
   toRecord,
-} from '../src/index.js';
+} from 'hrdd';
 
 /** What the order system does with an order after an assessment. */
 export type OrderStatus = 'released' | 'waiting-for-conditions' | 'held-for-compliance' | 'blocked';

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command, Option } from 'commander';
 import { buildProgram } from '../src/cli/program.js';
@@ -117,7 +118,33 @@ export function renderExamplesDoc(): string {
   return lines.join('\n');
 }
 
+/**
+ * README.md with its CLI sample made the real output of the command it shows (run from source): the output up to
+ * the end of its findings table, then "…".
+ */
+export function renderReadme(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  return readme.replace(
+    /(```console\n\$ npx hrdd ([^\n]+)\n)[\s\S]*?(\n```)/,
+    (_all, head: string, args: string, tail: string) => {
+      const output = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args.split(' ')],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      ).split('\n');
+      const table = output.findIndex((line) => line.startsWith('|'));
+      let end = table;
+      while (end < output.length && output[end]!.startsWith('|')) end++;
+      return `${head}${output.slice(0, end).join('\n')}\n…${tail}`;
+    },
+  );
+}
+
 export const GENERATED_DOCS: Record<string, () => string> = {
+  'README.md': renderReadme,
   'docs/ruleset.md': renderRulesetDoc,
   'docs/cli.md': renderCliDoc,
   'docs/examples.md': renderExamplesDoc,

@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schemaNames, schemaRegistry } from '../src/cli/schema-registry.js';
+import { jsonSchema, schemaNames } from '../src/schemas/index.js';
 
 /** The committed JSON Schema files, by file name, as `schemas/` should hold them. */
 export function renderSchemas(): Map<string, string> {
   return new Map(
-    schemaNames().map((name) => [`${name}.schema.json`, `${JSON.stringify(schemaRegistry[name]!(), null, 2)}\n`]),
+    schemaNames().map((name) => [`${name}.schema.json`, `${JSON.stringify(jsonSchema(name), null, 2)}\n`]),
   );
 }
 

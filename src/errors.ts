@@ -21,6 +21,7 @@ export const HRDD_ERROR_CODES = [
   'unreadable-file',
   'bad-json',
   'rule-failed',
+  'unwritable-file',
 ] as const;
 export type HrddErrorCode = (typeof HRDD_ERROR_CODES)[number];
 

@@ -94,9 +94,11 @@ export {
   type Capability,
   type Classification,
   type Country,
+  checkDepth,
   DECISIONS,
   type Decision,
   decisionRank,
+  depthIssue,
   type EndUse,
   type Finding,
   FindingSchema,
@@ -106,6 +108,7 @@ export {
   type Item,
   type ItemFeatures,
   ItemSchema,
+  MAX_INPUT_DEPTH,
   type MissingInformation,
   MissingInformationSchema,
   type Money,
@@ -188,6 +191,8 @@ export {
   RulesetSchema,
   type RulesetTest,
 } from './rules/index.js';
+// schemas: the published JSON Schemas by name (also `hrdd/schemas/<name>.json`)
+export { isSchemaName, jsonSchema, schemaNames } from './schemas/index.js';
 // screening
 export {
   buildScreeningIndex,

@@ -1,16 +1,22 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { schemaNames, schemaRegistry } from '../../src/cli/schema-registry.js';
+import { bodyLimit } from 'hono/body-limit';
 import {
   AssessmentRecordSchema,
+  checkDepth,
   createEngine,
   defaultQuestionnaire,
   HrddError,
+  jsonSchema,
   loadQuestionnaire,
   parseWith,
+  schemaNames,
   TransactionSchema,
   toRecord,
-} from '../../src/index.js';
+} from 'hrdd';
+import { z } from 'zod';
+
+/** The largest request body accepted: a real order is a few kilobytes, a large one well under a megabyte. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What POST /assess takes: the transaction, the questionnaire answers and the assessment date. */
 const AssessRequestSchema = z
@@ -47,9 +53,15 @@ const ValidationResultSchema = z
   })
   .meta({ id: 'ValidationResult' });
 
-/** Request bodies are validated with their schema before anything runs; bad fields come back by path. */
-const body = async <S extends z.ZodType>(req: { json(): Promise<unknown> }, schema: S, what: string) =>
-  parseWith(schema, await req.json(), what);
+/**
+ * Request bodies are validated with their schema before anything runs; bad fields come back by path. Nesting is
+ * checked first, without recursion, so a body nested 100,000 levels deep is a 400 like any other bad input.
+ */
+const body = async <S extends z.ZodType>(req: { json(): Promise<unknown> }, schema: S, what: string) => {
+  const raw = await req.json();
+  checkDepth(raw, what);
+  return parseWith(schema, raw, what);
+};
 
 /** An OpenAPI 3.1 document generated from the same zod schemas the service validates with. */
 export function openApiDocument(): Record<string, unknown> {
@@ -134,10 +146,23 @@ export function openApiDocument(): Record<string, unknown> {
 }
 
 /** The service: one engine, compiled once at start-up. */
-export function createApp(): Hono {
+export function createApp(options: { maxBodyBytes?: number } = {}): Hono {
   const engine = createEngine();
   const questionnaire = loadQuestionnaire(defaultQuestionnaire);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();
+  // Bodies are counted as they arrive (a missing or false Content-Length does not get past it).
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          { error: `request body larger than ${maxBodyBytes} bytes`, issues: [{ path: '', message: 'too large' }] },
+          413,
+        ),
+    }),
+  );
   app.onError((error, c) => {
     if (error instanceof HrddError) return c.json({ error: error.message.split('\n')[0], issues: error.issues }, 400);
     if (error instanceof SyntaxError) return c.json({ error: 'request body is not JSON', issues: [] }, 400);
@@ -154,8 +179,9 @@ export function createApp(): Hono {
     return c.json(questionnaire.validate(answers, facts));
   });
   app.get('/schema/:name', (c) => {
-    const make = schemaRegistry[c.req.param('name')];
-    return make ? c.json(make()) : c.json({ error: `unknown schema; one of ${schemaNames().join(', ')}` }, 404);
+    // Only the published names: `constructor` or `__proto__` are unknown names like any other.
+    const schema = jsonSchema(c.req.param('name'));
+    return schema ? c.json(schema) : c.json({ error: `unknown schema; one of ${schemaNames().join(', ')}` }, 404);
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   return app;

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { replayAssessment, schemaNames } from 'hrdd';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayAssessment } from '../../src/index.js';
 import { example } from '../../tests/helpers.js';
-import { createApp } from './app.js';
+import { createApp, MAX_BODY_BYTES } from './app.js';
 
 let base = '';
 let server: ReturnType<typeof serve>;
@@ -65,6 +65,38 @@ describe('HTTP service example', () => {
     ]);
   });
 
+  it('deep or malformed answers are a 400 naming the path, never a 500', async () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    for (const path of ['/assess', '/questionnaire/validate']) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"transaction":${JSON.stringify(example('03-'))},"asOf":"2026-11-01","answers":{"misuse_reports":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
+      });
+      expect(res.status, path).toBe(400);
+      const problem = await json(res);
+      expect(problem.issues[0].path).toMatch(/^answers\.misuse_reports(\[0\])+$/);
+      expect(problem.issues[0].message).toBe('nested more than 64 levels deep');
+    }
+    expect(deep).toBeDefined();
+    const malformed = await post('/assess', {
+      transaction: example('03-'),
+      asOf: '2026-11-01',
+      answers: { misuse_reports: 'x' },
+    });
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).issues).toContainEqual(expect.objectContaining({ path: 'answers.misuse_reports' }));
+    const notObject = await post('/assess', { transaction: example('03-'), asOf: '2026-11-01', answers: [1] });
+    expect(notObject.status).toBe(400);
+  });
+
+  it('GET /schema/:name serves only published names: constructor or __proto__ are 404', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'nope'])
+      expect((await fetch(`${base}/schema/${name}`)).status, name).toBe(404);
+    for (const name of schemaNames())
+      expect((await json(await fetch(`${base}/schema/${name}`))).$schema).toContain('2020-12');
+  });
+
   it('GET /schema/:name and /openapi.json', async () => {
     expect((await json(await fetch(`${base}/schema/transaction`))).$schema).toContain('2020-12');
     expect((await fetch(`${base}/schema/nope`)).status).toBe(404);
@@ -76,5 +108,31 @@ describe('HTTP service example', () => {
     expect(validate.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ValidateRequest');
     expect(doc.components.schemas.ValidationResult.properties.ok.type).toBe('boolean');
     expect(JSON.stringify(doc)).not.toContain('"#/$defs/');
+  });
+
+  it('a body over the size limit is refused (413) before it is read whole, with or without Content-Length', async () => {
+    // Its own server: a refused upload leaves its connection closed mid-request, which the other tests need not share.
+    let own: ReturnType<typeof serve> | undefined;
+    await new Promise<void>((resolve) => {
+      own = serve({ fetch: createApp().fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
+    });
+    const at = `http://127.0.0.1:${(own!.address() as AddressInfo).port}`;
+    const big = JSON.stringify({ transaction: example('01-'), asOf: '2026-11-01', pad: 'x'.repeat(MAX_BODY_BYTES) });
+    const res = await fetch(`${at}/assess`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(res.status).toBe(413);
+    expect((await json(res)).error).toBe(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 3; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(MAX_BODY_BYTES / 2)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${at}/assess`, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    await new Promise<void>((resolve) => own!.close(() => resolve()));
   });
 });

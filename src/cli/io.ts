@@ -9,7 +9,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export { readJsonFile, readTextFile } from '../node/files.js';
+export { checkWritable, readJsonFile, readTextFile, writeTextFile } from '../node/files.js';
 
 /** Today's date in UTC as `YYYY-MM-DD` — the CLI's default `asOf`. The core never reads the clock. */
 export function todayIso(): string {

@@ -9,7 +9,7 @@ import {
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
 import { type EvaluatorKind, ruleOperations } from '../logic/index.js';
-import { type Assessment, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
+import { type Assessment, checkDepth, IsoDateSchema, parseTransaction, type Transaction } from '../model/index.js';
 import { defaultQuestionnaire, loadQuestionnaire } from '../questionnaire/index.js';
 import { defaultRuleset, loadRuleset, type Ruleset } from '../rules/index.js';
 import { ENGINE_NAME, VERSION } from '../version.js';
@@ -86,6 +86,7 @@ function checkAnswers(answers: unknown): Record<string, unknown> {
       { path: 'answers', message: 'expected an object of answers by question id' },
     ]);
   }
+  checkDepth(answers, 'answers', 'answers');
   return answers as Record<string, unknown>;
 }
 

@@ -1,6 +1,7 @@
 export * from './assessment.js';
 export * from './assurance.js';
 export * from './country.js';
+export * from './depth.js';
 export * from './item.js';
 export * from './json-schema.js';
 export * from './parse.js';

@@ -12,7 +12,7 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'
   >;
 }
 
-/** The model schemas by the name `hrdd schema <name>` takes. Other folders add theirs in `schemaRegistry`. */
+/** The model schemas by the name `hrdd schema <name>` takes. Other folders add theirs in `schemas/`. */
 export const modelSchemas = {
   transaction: () => toJsonSchema(TransactionSchema),
   party: () => toJsonSchema(PartySchema),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, HrddError, type HrddErrorCode, type HrddIssue } from '../errors.js';
+import { checkDepth, depthIssue } from './depth.js';
 import { type Transaction, TransactionSchema } from './transaction.js';
 
 /** zod issues as hrdd issues: `{ path: 'items[0].quantity', message }`, one per bad field. */
@@ -30,10 +31,13 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
 
 /** Validates a transaction (schema and cross-field checks); throws `HrddError` listing every bad field. */
 export function parseTransaction(input: unknown): Transaction {
+  checkDepth(input, 'transaction');
   return parseWith(TransactionSchema, input, 'transaction');
 }
 
 /** Like `parseTransaction`, but returns `{ success, data }` or `{ success: false, error }` instead of throwing. */
 export function safeParseTransaction(input: unknown): SafeParseResult<Transaction> {
+  const deep = depthIssue(input);
+  if (deep) return { success: false, error: new HrddError('Invalid transaction', [deep]) };
   return safeParseWith(TransactionSchema, input, 'transaction');
 }

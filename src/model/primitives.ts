@@ -38,4 +38,14 @@ export const IdSchema = z
     'expected an id of letters, digits and . _ : / - (starting with a letter or digit)',
   );
 
-export const NonEmptyText = (max = 2000) => z.string().trim().min(1).max(max);
+/** A character that shows: not white space, not a format character (zero-width space, joiners, BOM), not control. */
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Cc}]/u;
+
+/** Text with at least one visible character: a name of only zero-width characters would screen as nothing at all. */
+export const NonEmptyText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => VISIBLE.test(text), 'expected visible text, not only invisible or zero-width characters');

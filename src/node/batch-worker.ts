@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { DataIdentity, Engine } from '../engine/index.js';
-import { processLine } from './batch-line.js';
+import { lineErrorRecord, MAX_LINE_BYTES, processLine } from './batch-line.js';
 import { type EngineFiles, engineFromFiles } from './engine-files.js';
 
 export interface BatchTask {
@@ -10,8 +10,15 @@ export interface BatchTask {
   /** The chunk's raw UTF-8 bytes: `count` lines, each ending in "\n" (the last may not). */
   bytes: Uint8Array;
   count: number;
+  /** Lines (numbers) the main thread found too long: their bytes were dropped, each is an empty line here. */
+  oversized?: number[];
+  maxLineBytes?: number;
+  /** The worker stores the index + 1 of the line it is assessing here, so the main thread can enforce a deadline. */
+  heartbeat?: Int32Array;
   /** Test hook: crash the worker on this line number. */
   crashOnLine?: number;
+  /** Test hook: never finish this line (a runaway assessment). */
+  stallOnLine?: number;
 }
 
 export interface BatchTaskResult {
@@ -24,7 +31,8 @@ export interface BatchTaskResult {
 let cached: { key: string; engine: Engine; lists: DataIdentity[] } | undefined;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// Invalid UTF-8 is an error record, never assessed with U+FFFD in place of the bad bytes.
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Output bytes for a zero-copy transfer to the main thread: a 4-byte length, the UTF-8 output lines, then the
@@ -72,6 +80,17 @@ export default function assessChunk(task: BatchTask & { withRecords?: boolean })
   return Piscina.move(out.finish(result.decisions) as Uint8Array<ArrayBuffer>);
 }
 
+/** One line's bytes to its output line; bytes that are not UTF-8 give an error record. */
+function assessBytes(bytes: Uint8Array, line: number, asOf: string, maxLineBytes: number) {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return lineErrorRecord(line, 'not valid UTF-8');
+  }
+  return processLine(cached!.engine, cached!.lists, text, line, asOf, maxLineBytes);
+}
+
 /**
  * Assesses every line of a chunk; output lines go into `packed` when given, else into the result's text. Each line
  * is decoded on its own: short-lived strings, where one decoded chunk would be a large object that outlives them.
@@ -82,17 +101,22 @@ function assessLines(task: BatchTask & { withRecords?: boolean }, packed?: Packe
   const result: BatchTaskResult = { text: '', decisions: [], ...(task.withRecords ? { records: [] } : {}) };
   const out: string[] = [];
   const bytes = task.bytes;
+  const oversized = new Set(task.oversized ?? []);
+  const maxLineBytes = task.maxLineBytes ?? MAX_LINE_BYTES;
   let start = 0;
   for (let i = 0; i < task.count; i++) {
     let end = bytes.indexOf(10, start);
     if (end === -1) end = bytes.length;
     const next = end + 1;
     if (end > start && bytes[end - 1] === 13) end--; // CRLF
-    const text = decoder.decode(bytes.subarray(start, end));
-    start = next;
     const line = task.firstLine + i;
+    if (task.heartbeat) Atomics.store(task.heartbeat, 0, i + 1);
     if (task.crashOnLine === line) process.exit(70);
-    const r = processLine(cached!.engine, cached!.lists, text, line, task.asOf);
+    if (task.stallOnLine === line) for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    const r = oversized.has(line)
+      ? lineErrorRecord(line, `line longer than ${maxLineBytes} bytes`)
+      : assessBytes(bytes.subarray(start, end), line, task.asOf, maxLineBytes);
+    start = next;
     if (packed) {
       packed.add(r.text);
       packed.add('\n');

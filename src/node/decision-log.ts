@@ -208,8 +208,16 @@ export function appendToLog(
         previous = nextEntry(previous, record);
         entries.push(previous);
       }
-      writeSync(fd, prefix + entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
-      fsyncSync(fd);
+      // Every write is checked: a short or failed write (a full disk) is undone, so no entry is ever torn.
+      const size = fstatSync(fd).size;
+      const bytes = Buffer.from(prefix + entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      try {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+        fsyncSync(fd);
+      } catch (error) {
+        ftruncateSync(fd, size);
+        throw error;
+      }
       return entries;
     } finally {
       closeSync(fd);

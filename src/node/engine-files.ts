@@ -11,7 +11,7 @@ import {
   parseScreeningList,
   type ScreeningIndex,
 } from '../screening/index.js';
-import { readJsonFile, readTextFile } from './files.js';
+import { MAX_FILE_DEPTH, readJsonFile, readTextFile } from './files.js';
 
 /** Where an engine's rule set, questionnaire, data and lists come from (file paths; absent = bundled defaults). */
 export interface EngineFiles {
@@ -22,13 +22,37 @@ export interface EngineFiles {
   evaluator?: string;
 }
 
+/** How deeply brackets nest in JSON text (strings skipped), counted in one pass without parsing or recursion. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
 /** Restricted-party list files (CSL CSV or JSON), indexed once, with their identities for provenance. */
 export function loadLists(files: readonly string[]): { index: ScreeningIndex; lists: DataIdentity[] } | undefined {
   if (files.length === 0) return undefined;
   const all: ListEntry[] = [];
   const lists: DataIdentity[] = [];
   for (const file of files) {
-    const entries = parseScreeningList(readTextFile(file, 'list'));
+    const text = readTextFile(file, 'list');
+    // A JSON list nested absurdly deep is bad input, found before any recursive step reads it.
+    if (/^\s*[[{]/.test(text) && bracketDepth(text) > MAX_FILE_DEPTH)
+      throw new HrddError(`Invalid list ${file}`, [
+        { path: file, message: `nested more than ${MAX_FILE_DEPTH} levels deep` },
+      ]);
+    const entries = parseScreeningList(text);
     all.push(...entries);
     lists.push(listIdentity(basename(file), entries));
   }

@@ -1,4 +1,5 @@
 import { isCountryCode } from '../model/index.js';
+import type { AnswerPattern } from './pattern.js';
 import type { Question } from './schema.js';
 
 export type IssueCode =
@@ -30,7 +31,7 @@ function isRealDate(value: string): boolean {
 }
 
 /** Checks one given answer against its question's type, options and validation. */
-export function checkAnswer(q: Question, value: unknown, pattern: RegExp | undefined): AnswerIssue[] {
+export function checkAnswer(q: Question, value: unknown, pattern: AnswerPattern | undefined): AnswerIssue[] {
   const issue = (code: IssueCode, message: string): AnswerIssue[] => [{ questionId: q.id, code, message }];
   const v = q.validation ?? {};
   switch (q.type) {

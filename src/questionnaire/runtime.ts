@@ -9,6 +9,7 @@ import {
 } from '../logic/index.js';
 import { type AnswerIssue, checkAnswer, isAnswered } from './answers.js';
 import { answersJsonSchema } from './json-schema.js';
+import { type AnswerPattern, compilePattern } from './pattern.js';
 import type { Question, QuestionnaireDefinition, Text } from './schema.js';
 
 export interface Progress {
@@ -102,7 +103,7 @@ interface Prepared {
   visibleSlot: number;
   requiredSlot: number;
   blocking?: CompiledLogic | boolean;
-  pattern?: RegExp;
+  pattern?: AnswerPattern;
   /** The missing-information entry's path and reason when unanswered (fixed per question). */
   missing: { path: string; reason: string };
 }
@@ -148,7 +149,9 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
     ...(question.blocking !== undefined
       ? { blocking: typeof question.blocking === 'boolean' ? question.blocking : compile(question.blocking) }
       : {}),
-    ...(question.validation?.pattern !== undefined ? { pattern: new RegExp(question.validation.pattern, 'u') } : {}),
+    ...(question.validation?.pattern !== undefined
+      ? { pattern: compilePattern(question.validation.pattern) as AnswerPattern }
+      : {}),
     missing: {
       path: `answers.${question.id}`,
       reason: `unanswered: ${textIn(question.prompt, def.defaultLocale, def.defaultLocale)}`,

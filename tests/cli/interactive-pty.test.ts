@@ -41,10 +41,11 @@ describe.skipIf(!hasScript)('hrdd questionnaire in a terminal', () => {
     );
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} questionnaire --definition ${JSON.stringify(definition)} --out ${JSON.stringify(out)}`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    // Each answer is typed once its prompt is on screen: y, arrow down + enter, an invalid 0, then 12.
+    // Each answer is typed once its prompt is on screen: y, arrow down twice (past "(no answer)") + enter, an
+    // invalid 0, then 12.
     const steps: [string, string][] = [
       ['Hosted in the cloud?', 'y\r'],
-      ['Which region?', '\x1b[B\r'],
+      ['Which region?', '\x1b[B\x1b[B\r'],
       ['How many seats?', '0\r'],
       ['expected a number from 1', '12\r'],
     ];
@@ -64,5 +65,48 @@ describe.skipIf(!hasScript)('hrdd questionnaire in a terminal', () => {
     expect(step).toBe(steps.length);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ cloud: true, region: 'other', seats: 12 });
+  }, 30_000);
+
+  it('Enter on a yes/no question records no answer; Ctrl-C saves the answers given so far and exits 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hrdd-pty-'));
+    const definition = join(dir, 'q.json');
+    const out = join(dir, 'answers.json');
+    writeFileSync(
+      definition,
+      JSON.stringify({
+        id: 'stop',
+        version: '1',
+        title: 'Stop',
+        replaces: true,
+        questions: [
+          { id: 'cloud', type: 'boolean', prompt: 'Hosted in the cloud?' },
+          { id: 'seats', type: 'number', prompt: 'How many seats?' },
+          { id: 'contact', type: 'text', prompt: 'Contact name?' },
+        ],
+      }),
+    );
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} questionnaire --definition ${JSON.stringify(definition)} --out ${JSON.stringify(out)}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const steps: [string, string][] = [
+      ['Hosted in the cloud?', '\r'],
+      ['How many seats?', '12\r'],
+      ['Contact name?', '\x03'],
+    ];
+    let screen = '';
+    let step = 0;
+    child.stdout.on('data', (data: Buffer) => {
+      screen += data.toString();
+      while (step < steps.length && screen.includes(steps[step]![0])) {
+        const [prompt, keys] = steps[step++]!;
+        screen = screen.slice(screen.indexOf(prompt) + prompt.length);
+        setTimeout(() => child.stdin.write(keys), 100);
+      }
+    });
+    const timer = setTimeout(() => child.kill(), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearTimeout(timer);
+    expect(step).toBe(steps.length);
+    expect(code).toBe(130);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual({ seats: 12 });
   }, 30_000);
 });

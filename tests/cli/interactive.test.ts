@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runQuestionnaire } from '../../src/cli/interactive.js';
+import { AskInterrupted, QuestionnaireInterrupted, runQuestionnaire } from '../../src/cli/interactive.js';
 import { loadQuestionnaire } from '../../src/index.js';
 
 const q = loadQuestionnaire({
@@ -50,5 +50,24 @@ describe('interactive questionnaire', () => {
     });
     expect(asked).toEqual(['cloud', 'seats']);
     expect(answers).toEqual({ cloud: false });
+  });
+
+  it('records nothing the person did not choose: a skipped question stays unanswered', async () => {
+    const asked: string[] = [];
+    const answers = await runQuestionnaire(q, undefined, async (question, error) => {
+      asked.push(`${question.id}${error ? `!${error}` : ''}`);
+      return question.id === 'cloud' && error ? false : undefined; // Enter, then "n" once told an answer is required
+    });
+    expect(answers).toEqual({ cloud: false });
+    expect(asked).toEqual(['cloud', 'cloud!an answer is required', 'seats']);
+  });
+
+  it('on interruption hands back the answers given so far', async () => {
+    const run = runQuestionnaire(q, undefined, async (question) => {
+      if (question.id === 'region') throw new AskInterrupted('interrupted');
+      return true;
+    });
+    await expect(run).rejects.toBeInstanceOf(QuestionnaireInterrupted);
+    await expect(run).rejects.toMatchObject({ answers: { cloud: true } });
   });
 });

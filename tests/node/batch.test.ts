@@ -122,7 +122,7 @@ describe('hrdd batch', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
-    const last = Number(/last line written: (\d+)/.exec(stderr)?.[1]);
+    const last = JSON.parse(stderr.trim().split('\n').pop()!).summary.lastLineWritten as number;
     expect(last).toBeGreaterThan(0);
     expect(last).toBeLessThan(100_000);
     const lines = readFileSync(out, 'utf8').split('\n');

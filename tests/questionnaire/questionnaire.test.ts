@@ -79,15 +79,35 @@ describe('loadQuestionnaire', () => {
     }
   });
 
-  it('rejects patterns open to catastrophic backtracking', () => {
-    for (const pattern of ['(a+)+$', '^(\\w*)*@', '(x|y{2,})*']) {
-      const bad = structuredClone(def);
-      (bad.questions[3]!.validation as { pattern: string }).pattern = pattern;
-      expect(() => loadQuestionnaire(bad), pattern).toThrow(/nested quantifiers/);
+  it('matches answer patterns in linear time, whatever their nesting (RE2)', () => {
+    // With a backtracking matcher each of these takes exponential time on a long run of "a" that then fails.
+    const answer = `${'a'.repeat(5000)}!`;
+    for (const pattern of ['^(a|a)*$', '^((a+))+$', '^(a+){25}$', '(a+)+$', '^(\\w*)*@', '(x|y{2,})*z']) {
+      const hostile = structuredClone(def);
+      (hostile.questions[3]!.validation as { pattern: string; maxLength?: number }) = { pattern };
+      const q = loadQuestionnaire(hostile);
+      const issues = q.validate({ uses_cloud: false, contact: answer }, { transaction: {} }).issues;
+      expect(
+        issues.map((i) => i.code),
+        pattern,
+      ).toEqual(['pattern']);
+      expect(q.validate({ uses_cloud: false, contact: 'a'.repeat(30) }, { transaction: {} }).ok, pattern).toBe(
+        pattern !== '^(\\w*)*@' && pattern !== '(x|y{2,})*z',
+      );
     }
     const ok = structuredClone(def);
     (ok.questions[3]!.validation as { pattern: string }).pattern = '^[A-Z]{2}-\\d+$';
-    expect(() => loadQuestionnaire(ok)).not.toThrow();
+    expect(loadQuestionnaire(ok).validate({ uses_cloud: false, contact: 'DE-12' }, { transaction: {} }).ok).toBe(true);
+  });
+
+  it('rejects patterns RE2 cannot match in linear time (backreferences, lookaround) when it loads', () => {
+    for (const pattern of ['(a)\\1', '(?<=a)b', 'a(?!b)', '[unclosed']) {
+      const bad = structuredClone(def);
+      (bad.questions[3]!.validation as { pattern: string }).pattern = pattern;
+      expect(() => loadQuestionnaire(bad), pattern).toThrow(
+        /questions\[3\]\.validation\.pattern: not a valid pattern \(RE2 syntax/,
+      );
+    }
   });
 
   it('requires text in the default locale', () => {

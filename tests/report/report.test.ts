@@ -79,7 +79,12 @@ const hostileText = fc
     ),
     maxLength: 40,
   })
-  .filter((s) => s.trim().length > 0);
+  // Text a transaction accepts: a visible character, and no lone surrogate.
+  .filter(
+    (s) =>
+      /[^\p{White_Space}\p{Cf}\p{Cc}]/u.test(s) &&
+      !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
+  );
 
 describe('reports of a hand-built record with hostile text in every field', () => {
   const record = fixtureRecord();

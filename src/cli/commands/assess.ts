@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { toRecord } from '../../audit/index.js';
 import { refsRegistry } from '../../data/index.js';
@@ -7,7 +7,7 @@ import { appendToLog } from '../../node/index.js';
 import { renderHtml, renderMarkdown } from '../../report/index.js';
 import { VERSION } from '../../version.js';
 import { collect, engineFromFlags, failOnOption } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, UsageError } from '../io.js';
+import { EXIT, isoDateOption, oneOf, readJsonFile, todayIso, UsageError, writeTextFile } from '../io.js';
 
 export const FORMATS = ['json', 'md', 'html'] as const;
 
@@ -80,7 +80,7 @@ export function register(program: Command): void {
             ? renderMarkdown(record, { refs: refsRegistry, verification })
             : renderHtml(record, { refs: refsRegistry, verification });
       if (flags.log) appendToLog(flags.log, [record]);
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeTextFile(flags.out, text, 'output');
       else process.stdout.write(text);
       if (failOn && decisionRank(assessment.decision) >= decisionRank(failOn)) process.exitCode = EXIT.checkFailed;
     });

@@ -1,10 +1,17 @@
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { decisionRank } from '../../model/index.js';
-import { type BatchSummary, runBatch, WorkerCrashError } from '../../node/index.js';
+import {
+  type BatchSummary,
+  BatchWriteError,
+  checkWritable,
+  MAX_LINE_BYTES,
+  runBatch,
+  WorkerCrashError,
+} from '../../node/index.js';
 import { collect, failOnOption } from '../engine-options.js';
 import { EXIT, isoDateOption, oneOf, todayIso, UsageError } from '../io.js';
 
@@ -21,13 +28,26 @@ interface Flags {
   evaluator?: string;
   progress?: string;
   chunkSize?: string;
+  failOnError?: boolean;
+  resume?: boolean;
+  maxLineBytes?: string;
+  lineTimeout?: string;
+}
+
+/** A whole number option within bounds, or a `UsageError` naming it. */
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`invalid ${option} "${value}": expected a whole number from ${min} to ${max}`);
+  return n;
 }
 
 function summaryText(s: BatchSummary): string {
   const counts = Object.entries(s.decisions)
     .map(([d, n]) => `${d} ${n}`)
     .join(', ');
-  return `${s.interrupted ? 'interrupted' : 'done'}: ${s.lines} lines (${counts}; errors ${s.errors}) in ${s.seconds.toFixed(1)} s, ${s.linesPerSecond} lines/s; last line written: ${s.lastLineWritten}\n`;
+  const resumed = s.resumedAfter > 0 ? `resumed after line ${s.resumedAfter}; ` : '';
+  return `${s.interrupted ? 'interrupted' : 'done'}: ${resumed}${s.lines} lines (${counts}; errors ${s.errors}) in ${s.seconds.toFixed(1)} s, ${s.linesPerSecond} lines/s; last line written: ${s.lastLineWritten}\n`;
 }
 
 export function register(program: Command): void {
@@ -47,14 +67,32 @@ export function register(program: Command): void {
     .option('--log <file>', 'append every record to this hash-chained decision log')
     .option('--fail-on <decision>', 'exit 3 when any decision is at or above this one')
     .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
-    .option('--progress <mode>', 'progress on standard error: bar (on a terminal), json or none')
+    .option('--progress <mode>', 'progress on standard error: bar (on a terminal), json (only JSON lines) or none')
+    .option('--fail-on-error', 'exit 3 when any line gave an error record')
+    .option('--resume', 'continue an interrupted run: keep the whole lines already in --out, assess the rest')
+    .option('--max-line-bytes <n>', `lines longer than this become error records (default: ${MAX_LINE_BYTES})`)
+    .option(
+      '--line-timeout <seconds>',
+      'a line still being assessed after this long becomes an error record (default: 30)',
+    )
     .action(async (inFile: string, flags: Flags) => {
       const failOn = failOnOption(flags.failOn);
       const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
       const workers =
-        flags.workers === undefined ? (await import('node:os')).availableParallelism() : Number(flags.workers);
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
-        throw new UsageError(`invalid --workers "${flags.workers}": expected a whole number from 1 to 64`);
+        flags.workers === undefined
+          ? (await import('node:os')).availableParallelism()
+          : wholeNumber(flags.workers, '--workers', 1, 64);
+      const maxLineBytes =
+        flags.maxLineBytes === undefined
+          ? MAX_LINE_BYTES
+          : wholeNumber(flags.maxLineBytes, '--max-line-bytes', 1024, 1024 * 1024 * 1024);
+      const lineTimeout =
+        flags.lineTimeout === undefined ? 30 : wholeNumber(flags.lineTimeout, '--line-timeout', 1, 86_400);
+      const outFile = flags.out && flags.out !== '-' ? resolve(flags.out) : undefined;
+      if (flags.resume && !outFile) throw new UsageError('--resume needs --out <file>: the output to continue');
+      // A missing or read-only output directory is found before any work, naming the path.
+      if (outFile) checkWritable(outFile, 'output');
+      if (flags.log) checkWritable(resolve(flags.log), 'decision log');
       const progress = oneOf(
         flags.progress ?? (process.stderr.isTTY ? 'bar' : 'none'),
         ['bar', 'json', 'none'] as const,
@@ -83,7 +121,6 @@ export function register(program: Command): void {
           );
         });
       }
-      const output: Writable = flags.out && flags.out !== '-' ? createWriteStream(flags.out) : process.stdout;
       const bar =
         progress === 'bar'
           ? new cliProgress.SingleBar(
@@ -101,13 +138,18 @@ export function register(program: Command): void {
       try {
         summary = await runBatch({
           input,
-          output,
+          ...(outFile
+            ? { outputFile: outFile, resume: flags.resume === true }
+            : { output: process.stdout as Writable }),
+          maxLineBytes,
+          lineTimeoutMs: lineTimeout * 1000,
           files,
           asOf,
           workers,
           signal: controller.signal,
           ...(flags.log ? { log: resolve(flags.log) } : {}),
           ...(process.env.HRDD_TEST_CRASH_LINE ? { crashOnLine: Number(process.env.HRDD_TEST_CRASH_LINE) } : {}),
+          ...(process.env.HRDD_TEST_STALL_LINE ? { stallOnLine: Number(process.env.HRDD_TEST_STALL_LINE) } : {}),
           onProgress: ({ lines, errors }) => {
             const speed = Math.round(lines / Math.max(0.001, (Date.now() - started) / 1000));
             bar?.setTotal(lines);
@@ -120,23 +162,28 @@ export function register(program: Command): void {
         });
       } catch (error) {
         bar?.stop();
-        if (error instanceof WorkerCrashError) {
+        const stop = (message: string, lastLineWritten: number) => {
           process.stderr.write(
-            `error: ${error.message}\nThe output stops before line ${error.firstLine}; no line was dropped silently.\n`,
+            progress === 'json'
+              ? `${JSON.stringify({ error: message, lastLineWritten })}\n`
+              : `error: ${message}\nThe output ends with line ${lastLineWritten}, complete; no line was dropped silently.\n`,
           );
           process.exitCode = EXIT.internal;
-          return;
-        }
+        };
+        if (error instanceof WorkerCrashError) return stop(error.message, error.firstLine - 1);
+        if (error instanceof BatchWriteError)
+          return stop(`${error.message} (continue with --resume once there is room)`, error.lastLineWritten);
         throw error;
       } finally {
         process.removeListener('SIGINT', onSigint);
       }
       bar?.stop();
-      if (output !== process.stdout) await new Promise<void>((ok) => output.end(ok));
-      process.stderr.write(summaryText(summary));
+      // With --progress json, standard error carries only JSON lines: the summary is one of them.
       if (progress === 'json') process.stderr.write(`${JSON.stringify({ summary })}\n`);
+      else process.stderr.write(summaryText(summary));
       if (summary.interrupted) process.exitCode = EXIT.interrupted;
       else if (failOn && summary.highestDecision && decisionRank(summary.highestDecision) >= decisionRank(failOn))
         process.exitCode = EXIT.checkFailed;
+      else if (flags.failOnError && summary.errors > 0) process.exitCode = EXIT.checkFailed;
     });
 }

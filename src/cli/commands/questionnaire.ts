@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createEngine, factsShape } from '../../engine/index.js';
 import {
@@ -8,8 +7,8 @@ import {
   type QuestionnaireFacts,
 } from '../../questionnaire/index.js';
 import { defaultRuleset, loadRuleset } from '../../rules/index.js';
-import { runQuestionnaire, terminalAsk } from '../interactive.js';
-import { EXIT, readJsonFile, todayIso, writeOut } from '../io.js';
+import { QuestionnaireInterrupted, runQuestionnaire, terminalAsk } from '../interactive.js';
+import { EXIT, readJsonFile, todayIso, writeOut, writeTextFile } from '../io.js';
 
 interface Flags {
   definition?: string;
@@ -40,10 +39,24 @@ export function register(program: Command): void {
     .option('--out <file>', 'write the answers here (default: standard output)')
     .action(async (flags: Flags) => {
       const { questionnaire, facts } = load(flags);
-      const answers = await runQuestionnaire(questionnaire, facts, terminalAsk);
+      let answers: Record<string, unknown>;
+      let interrupted = false;
+      try {
+        answers = await runQuestionnaire(questionnaire, facts, terminalAsk);
+      } catch (error) {
+        if (!(error instanceof QuestionnaireInterrupted)) throw error;
+        // Ctrl-C keeps what was answered: the answers given so far are saved, then exit 130.
+        answers = error.answers;
+        interrupted = true;
+      }
       const text = `${JSON.stringify(answers, null, 2)}\n`;
-      if (flags.out) writeFileSync(flags.out, text);
+      if (flags.out) writeTextFile(flags.out, text, 'answers');
       else process.stdout.write(text);
+      if (interrupted) {
+        const where = flags.out ? ` to ${flags.out}` : '';
+        process.stderr.write(`interrupted: ${Object.keys(answers).length} answers given so far saved${where}\n`);
+        process.exitCode = EXIT.interrupted;
+      }
     });
   command
     .command('validate')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { oneOf } from '../io.js';
-import { schemaNames, schemaRegistry } from '../schema-registry.js';
+import { jsonSchema, schemaNames } from '../schema-registry.js';
 
 export function register(program: Command): void {
   program
@@ -9,6 +9,6 @@ export function register(program: Command): void {
     .argument('<name>', `one of: ${schemaNames().join(', ')}`)
     .action((name: string) => {
       const key = oneOf(name, schemaNames(), 'schema name');
-      process.stdout.write(`${JSON.stringify(schemaRegistry[key]!(), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(jsonSchema(key), null, 2)}\n`);
     });
 }
