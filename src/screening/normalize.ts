@@ -115,21 +115,22 @@ export interface NormalizedName {
   key: string;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Normalises a name for matching: Unicode NFKD without diacritics, non-Latin scripts transliterated, case folded,
  * punctuation and hyphens to spaces, legal forms canonical ("Co., Ltd." = "Company Limited").
  */
 export function normalizeName(name: string): NormalizedName {
-  let text = transliterate(name.normalize('NFKD').replace(/\p{M}+/gu, ''));
+  let text = ASCII.test(name) ? name : transliterate(name.normalize('NFKD').replace(/\p{M}+/gu, '')).normalize('NFKD');
   text = text
-    .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/(\b[a-z])\.(?=[a-z]\.)/g, '$1 ') // "s.a." → "s a"
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  for (const [pattern, replacement] of MULTI_WORD) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of MULTI_WORD) if (text.includes(' ')) text = text.replace(pattern, replacement);
   const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? t);
   const key = tokens
     .filter((t) => !LEGAL_FORM_TOKENS.has(t))

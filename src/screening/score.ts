@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { COMMON_TOKENS, LEGAL_FORM_TOKENS, type NormalizedName } from './normalize.js';
-import type { Explanation, TokenMatch } from './types.js';
+import type { Explanation, Qualifier, TokenMatch } from './types.js';
 
 /** Levenshtein similarity of two tokens, 0–1. */
 export function tokenSimilarity(a: string, b: string): number {
@@ -12,9 +12,10 @@ export function tokenSimilarity(a: string, b: string): number {
 /** Token pairs below this similarity do not count as a match. */
 export const MIN_TOKEN_SIMILARITY = 0.75;
 
-/** Weight of a token: inverse document frequency over the list; legal forms and sector words weigh little. */
+/** Weight of a token: inverse document frequency over the loaded lists; legal forms and sector words weigh little. */
 export type Weigh = (token: string) => number;
 
+/** A token's weight from its inverse document frequency; legal forms and curated sector words are capped low. */
 export function tokenWeight(token: string, idf: number): number {
   if (LEGAL_FORM_TOKENS.has(token)) return 0.1;
   if (COMMON_TOKENS.has(token)) return Math.min(idf, 0.5);
@@ -23,23 +24,39 @@ export function tokenWeight(token: string, idf: number): number {
 
 export interface NameScore {
   score: number;
+  method: Explanation['method'];
   pairs: TokenMatch[];
   unmatchedQuery: string[];
   unmatchedEntry: string[];
 }
 
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+const unique = (xs: readonly string[]) => [...new Set(xs)];
+
 /**
- * Order-insensitive, weighted token pairing: each query token pairs with at most one entry token (best pairs
- * first); score = 2 × Σ weight × similarity / (Σ query weights + Σ entry weights), a weighted Dice coefficient.
- * Names written as one word in one place and several in another ("Huawei", "Hua Wei") are also compared joined.
+ * Order-insensitive, weighted token pairing: each distinct query token pairs with at most one entry token (best
+ * pairs first); score = 2 × Σ weight × similarity / (Σ query weights + Σ entry weights), a weighted Dice
+ * coefficient, so a rare word carries the score and a sector word or legal form hardly moves it. Two more readings,
+ * the best kept: the names joined ("Huawei" = "Hua Wei"), and a short listed name wholly contained in a longer
+ * query ("Sberbank" in "Sberbank of Russia"), which counts when the contained words are themselves distinctive
+ * (`informative`: at least that much weight matched).
  */
-export function scoreNames(query: NormalizedName, entry: NormalizedName, weigh: Weigh): NameScore {
-  const q = query.tokens;
-  const e = entry.tokens;
+export function scoreNames(
+  query: NormalizedName,
+  entry: NormalizedName,
+  weigh: Weigh,
+  informative = Number.POSITIVE_INFINITY,
+): NameScore {
+  const q = unique(query.tokens);
+  const e = unique(entry.tokens);
   const candidates: { i: number; j: number; sim: number }[] = [];
   for (let i = 0; i < q.length; i++) {
     for (let j = 0; j < e.length; j++) {
-      const sim = tokenSimilarity(q[i]!, e[j]!);
+      const a = q[i]!;
+      const b = e[j]!;
+      if (a !== b && Math.abs(a.length - b.length) > Math.max(a.length, b.length) * (1 - MIN_TOKEN_SIMILARITY))
+        continue;
+      const sim = tokenSimilarity(a, b);
       if (sim >= MIN_TOKEN_SIMILARITY) candidates.push({ i, j, sim });
     }
   }
@@ -48,28 +65,40 @@ export function scoreNames(query: NormalizedName, entry: NormalizedName, weigh: 
   const usedE = new Set<number>();
   const pairs: TokenMatch[] = [];
   let matched = 0;
+  let matchedEntryWeight = 0;
   for (const c of candidates) {
     if (usedQ.has(c.i) || usedE.has(c.j)) continue;
     usedQ.add(c.i);
     usedE.add(c.j);
     const w = (weigh(q[c.i]!) + weigh(e[c.j]!)) / 2;
     matched += 2 * w * c.sim;
-    pairs.push({ query: q[c.i]!, entry: e[c.j]!, similarity: Math.round(c.sim * 1000) / 1000 });
+    matchedEntryWeight += weigh(e[c.j]!) * c.sim;
+    pairs.push({ query: q[c.i]!, entry: e[c.j]!, similarity: round3(c.sim), weight: round3(w) });
   }
-  const total = q.reduce((s, t) => s + weigh(t), 0) + e.reduce((s, t) => s + weigh(t), 0);
+  const qWeight = q.reduce((s, t) => s + weigh(t), 0);
+  const eWeight = e.reduce((s, t) => s + weigh(t), 0);
+  const total = qWeight + eWeight;
   let score = total === 0 ? 0 : matched / total;
+  let method: NameScore['method'] = 'tokens';
+
+  // A listed name wholly inside the query: strong when what it shares is distinctive, discounted by what the query adds.
+  if (usedE.size === e.length && e.length > 0 && matchedEntryWeight >= informative && eWeight > 0) {
+    const contained = 0.9 * (matchedEntryWeight / eWeight) + 0.1 * (matched / 2 / qWeight);
+    if (contained > score) {
+      score = contained;
+      method = 'contained';
+    }
+  }
+
   const joinedQ = q.filter((t) => !LEGAL_FORM_TOKENS.has(t)).join('');
   const joinedE = e.filter((t) => !LEGAL_FORM_TOKENS.has(t)).join('');
   if (joinedQ.length >= 4 && (q.length !== e.length || score < 0.9)) {
-    const joined = tokenSimilarity(joinedQ, joinedE) * 0.97;
-    if (joined > score) {
-      score = joined;
+    const sim = tokenSimilarity(joinedQ, joinedE);
+    if (sim * 0.97 > score) {
+      score = sim * 0.97;
+      method = 'joined';
       pairs.length = 0;
-      pairs.push({
-        query: joinedQ,
-        entry: joinedE,
-        similarity: Math.round(tokenSimilarity(joinedQ, joinedE) * 1000) / 1000,
-      });
+      pairs.push({ query: joinedQ, entry: joinedE, similarity: round3(sim) });
       usedQ.clear();
       usedE.clear();
       for (const [i, t] of q.entries()) if (!LEGAL_FORM_TOKENS.has(t)) usedQ.add(i);
@@ -78,21 +107,37 @@ export function scoreNames(query: NormalizedName, entry: NormalizedName, weigh: 
   }
   return {
     score: Math.min(1, score),
+    method,
     pairs,
     unmatchedQuery: q.filter((_, i) => !usedQ.has(i)),
     unmatchedEntry: e.filter((_, j) => !usedE.has(j)),
   };
 }
 
-export function explain(s: NameScore, countryQualifier: Explanation['countryQualifier']): Explanation {
+export function explain(s: NameScore, qualifiers: Qualifier[], skeleton: boolean): Explanation {
+  const country = qualifiers.find((x) => x.kind === 'country');
   const parts = s.pairs.map((p) => `${p.query}~${p.entry} ${p.similarity.toFixed(2)}`);
   const text = [
-    parts.join(', '),
+    skeleton ? 'read as its Latin look-alike skeleton' : '',
+    s.method === 'joined' ? `names joined: ${parts.join(', ')}` : parts.join(', '),
+    s.method === 'contained' ? 'listed name contained in the query' : '',
     s.unmatchedQuery.length ? `unmatched in query: ${s.unmatchedQuery.join(' ')}` : '',
     s.unmatchedEntry.length ? `unmatched in entry: ${s.unmatchedEntry.join(' ')}` : '',
-    countryQualifier === 'none' ? '' : `country ${countryQualifier}`,
+    ...qualifiers.map(
+      (x) =>
+        `${x.kind === 'birth-date' ? 'date of birth' : x.kind} ${x.result} (${x.detail}): ${x.before.toFixed(3)}→${x.after.toFixed(3)}`,
+    ),
   ]
     .filter(Boolean)
     .join('; ');
-  return { pairs: s.pairs, unmatchedQuery: s.unmatchedQuery, unmatchedEntry: s.unmatchedEntry, countryQualifier, text };
+  return {
+    pairs: s.pairs,
+    unmatchedQuery: s.unmatchedQuery,
+    unmatchedEntry: s.unmatchedEntry,
+    countryQualifier: country ? country.result : 'none',
+    qualifiers,
+    method: s.method,
+    ...(skeleton ? { skeleton: true } : {}),
+    text,
+  };
 }
