@@ -163,7 +163,7 @@ function freeze(
   for (const p of pairTerms.keys()) all.add(p);
   const sorted = [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const idOf = new Map<string, number>();
-  sorted.forEach((t, i) => idOf.set(t, i));
+  for (let i = 0; i < sorted.length; i++) idOf.set(sorted[i]!, i);
   const remap = Uint32Array.from(rawTerms, (t) => idOf.get(t)!);
   const termOffsets = new Uint32Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) termOffsets[i + 1] = termOffsets[i]! + sorted[i]!.length;
@@ -186,7 +186,7 @@ function freeze(
   const postOffsets = new Uint32Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) postOffsets[i + 1] = postOffsets[i]! + postLists[i]!.length;
   const postNames = new Uint32Array(postOffsets[sorted.length]!);
-  postLists.forEach((l, i) => postNames.set(l, postOffsets[i]!));
+  for (let i = 0; i < postLists.length; i++) postNames.set(postLists[i]!, postOffsets[i]!);
 
   // Trigrams of the vocabulary, for fuzzy look-up.
   const gramCounts = new Uint32Array(GRAM_SLOTS + 1);
