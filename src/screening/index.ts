@@ -6,7 +6,14 @@ export {
   type ScreeningIndexBuilder,
 } from './index-build.js';
 export { COMMON_TOKENS, LEGAL_FORM_TOKENS, type NormalizedName, normalizeName } from './normalize.js';
-export { listIdentity, parseScreeningList } from './parse.js';
+export {
+  detectListFormat,
+  LIST_FORMATS,
+  type ListFormat,
+  listIdentity,
+  type ParseListOptions,
+  parseScreeningList,
+} from './parse.js';
 export { BIRTH_DATE_MISMATCH_FACTOR, COUNTRY_MISMATCH_FACTOR } from './qualifiers.js';
 export { scoreNames, tokenSimilarity } from './score.js';
 export { DEFAULT_SCREENING_THRESHOLD, MAX_QUERY_LENGTH, MAX_QUERY_TOKENS } from './threshold.js';
