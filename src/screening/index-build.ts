@@ -224,6 +224,13 @@ function freeze(
   };
 }
 
+const DATA = new WeakMap<ScreeningIndex, IndexData>();
+
+/** The compact data behind an index (for `serializeScreeningIndex`). */
+export function indexData(index: ScreeningIndex): IndexData | undefined {
+  return DATA.get(index);
+}
+
 /** Screening over the compact index data (built here or loaded from a file). */
 export function indexFromData(data: IndexData): ScreeningIndex {
   const { termText, termOffsets, df, postOffsets, postNames, gramOffsets, gramTerms } = data;
@@ -406,11 +413,13 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     for (let n = 0; n < names; n++) yield n;
   }
 
-  return {
+  const index: ScreeningIndex = {
     size: data.entryCount,
     names,
     entry: entryOf,
     screen: (name, options = {}) => rank(name, [], options, false),
     screenLinear: (name, options = {}) => rank(name, allNames(), options, true),
   };
+  DATA.set(index, data);
+  return index;
 }

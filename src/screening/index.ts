@@ -5,6 +5,7 @@ export {
   type ScreeningIndex,
   type ScreeningIndexBuilder,
 } from './index-build.js';
+export { loadScreeningIndex, type SavedListIdentity, serializeScreeningIndex } from './index-file.js';
 export { COMMON_TOKENS, LEGAL_FORM_TOKENS, type NormalizedName, normalizeName } from './normalize.js';
 export {
   detectListFormat,

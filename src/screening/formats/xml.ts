@@ -9,7 +9,13 @@ import { bad, type Raw } from './common.js';
 export function parseXml(format: string, text: string, arrays: ReadonlySet<string>): Raw {
   if (/<!ENTITY/i.test(text)) bad(format, 'DOCTYPE', 'entity declarations are not accepted in a list');
   const valid = XMLValidator.validate(text);
-  if (valid !== true) bad(format, `line ${valid.err.line}, column ${valid.err.col}`, valid.err.msg);
+  if (valid !== true) {
+    const unclosed = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg);
+    const message = unclosed
+      ? `unclosed element(s): ${[...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`).join(', ')} (file truncated?)`
+      : valid.err.msg;
+    bad(format, `line ${valid.err.line}, column ${valid.err.col}`, message);
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
