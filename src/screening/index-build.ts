@@ -58,6 +58,8 @@ function forEachGram(term: string, fn: (code: number) => void): void {
 }
 
 const MIN_FUZZY_LENGTH = 4;
+/** Fuzzy look-up verifies at most this many vocabulary terms per query word. */
+const MAX_FUZZY_VERIFY = 400;
 /** A term held by more names than this is generic: it does not make candidates on its own. */
 function genericDf(names: number): number {
   return Math.max(50, Math.ceil(names * 0.002));
@@ -65,7 +67,7 @@ function genericDf(names: number): number {
 /** Names scored per query, best candidates first. */
 const MAX_CANDIDATES = 150;
 /** When every query word is generic, at most this many names from the rarest one are considered. */
-const FALLBACK_POSTINGS = 20_000;
+const FALLBACK_POSTINGS = 100_000;
 
 /** A streaming builder: entries are added one at a time, and `finish` freezes the index. */
 export interface ScreeningIndexBuilder {
@@ -293,63 +295,142 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     return entry;
   };
 
+  // Scratch counters reused by every query (the core is single-threaded; nothing awaits inside a query).
+  const gramHits = new Uint16Array(termCount);
+  const touchedTerms: number[] = [];
+  const nameScore = new Float64Array(names);
+  const touchedNames: number[] = [];
+
   /** Vocabulary terms within the similarity floor of a query token: exact, or fuzzy through shared trigrams. */
   function similarTerms(t: string): [number, number][] {
     const out: [number, number][] = [];
     const exact = lookup(t);
     if (exact >= 0) out.push([exact, 1]);
     if (t.length < MIN_FUZZY_LENGTH) return out;
-    const counts = new Map<number, number>();
     forEachGram(t, (g) => {
       for (let k = gramOffsets[g]!; k < gramOffsets[g + 1]!; k++) {
         const id = gramTerms[k]!;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        if (gramHits[id] === 0) touchedTerms.push(id);
+        gramHits[id]!++;
       }
     });
-    const maxEdits = Math.floor(t.length * (1 - MIN_TOKEN_SIMILARITY) + 1e-9) + 1;
-    const need = Math.max(1, t.length + 2 - 2 - 3 * maxEdits);
-    for (const [id, c] of counts) {
-      if (id === exact || c < need) continue;
-      const len = termOffsets[id + 1]! - termOffsets[id]!;
-      if (Math.abs(len - t.length) > Math.max(len, t.length) * (1 - MIN_TOKEN_SIMILARITY)) continue;
-      const sim = tokenSimilarity(t, term(id));
-      if (sim >= MIN_TOKEN_SIMILARITY) out.push([id, sim]);
+    // Verify the terms sharing most trigrams first (a typo breaks at most four), at most MAX_FUZZY_VERIFY of them.
+    const buckets: number[][] = [];
+    for (const id of touchedTerms) {
+      const c = gramHits[id]!;
+      gramHits[id] = 0;
+      if (id === exact) continue;
+      (buckets[c] ??= []).push(id);
     }
+    let verified = 0;
+    for (let c = buckets.length - 1; c >= 1 && verified < MAX_FUZZY_VERIFY; c--) {
+      for (const id of buckets[c] ?? []) {
+        const len = termOffsets[id + 1]! - termOffsets[id]!;
+        const longest = Math.max(len, t.length);
+        const edits = Math.floor(longest * (1 - MIN_TOKEN_SIMILARITY) + 1e-9);
+        if (Math.abs(len - t.length) > edits || c < longest - 4 * edits) continue;
+        verified++;
+        const sim = tokenSimilarity(t, term(id), MIN_TOKEN_SIMILARITY);
+        if (sim >= MIN_TOKEN_SIMILARITY) out.push([id, sim]);
+      }
+    }
+    touchedTerms.length = 0;
     return out;
+  }
+
+  function addPostings(id: number, w: number, limit: number): void {
+    const end = Math.min(postOffsets[id + 1]!, postOffsets[id]! + limit);
+    for (let k = postOffsets[id]!; k < end; k++) {
+      const n = postNames[k]!;
+      if (nameScore[n] === 0) touchedNames.push(n);
+      nameScore[n]! += w;
+    }
+  }
+
+  /** Adds `w` to names already found (a generic word ranks candidates, it does not make them). */
+  function boostPostings(id: number, w: number): void {
+    const end = Math.min(postOffsets[id + 1]!, postOffsets[id]! + FALLBACK_POSTINGS);
+    for (let k = postOffsets[id]!; k < end; k++) {
+      const n = postNames[k]!;
+      if (nameScore[n] !== 0) nameScore[n]! += w;
+    }
   }
 
   function candidatesFor(qn: NormalizedName): number[] {
     const content = [...new Set(qn.tokens.filter((t) => !LEGAL_FORM_TOKENS.has(t)))];
-    const queryTerms = [...content];
-    for (let i = 0; i + 1 < content.length; i++) queryTerms.push(content[i]! + content[i + 1]!);
-    if (content.length > 2) queryTerms.push(content.join(''));
-    const acc = new Map<number, number>();
-    const genericTerms: [number, number, string][] = [];
-    for (const t of queryTerms) {
-      for (const [id, sim] of similarTerms(t)) {
-        const d = df[id]!;
-        const w = tokenWeight(term(id), idf(d)) * sim;
-        if (d > generic || LEGAL_FORM_TOKENS.has(term(id))) {
-          genericTerms.push([id, w, term(id)]);
-          continue;
+    const matched: [id: number, w: number, exact: boolean][] = [];
+    for (const t of content)
+      for (const [id, sim] of similarTerms(t)) matched.push([id, tokenWeight(term(id), idf(df[id]!)) * sim, sim === 1]);
+    // Word pairs and the whole name joined, exactly: "Huawei" finds "Hua Wei".
+    const joined: string[] = [];
+    for (let i = 0; i + 1 < content.length; i++) joined.push(content[i]! + content[i + 1]!);
+    if (content.length > 2) joined.push(content.join(''));
+    for (const t of joined) {
+      const id = lookup(t);
+      if (id >= 0) matched.push([id, idf(df[id]!), true]);
+    }
+    const isGeneric = (id: number) => df[id]! > generic || LEGAL_FORM_TOKENS.has(term(id));
+    const used = new Set<number>();
+    for (const [id, w] of matched)
+      if (!isGeneric(id) && !used.has(id)) {
+        used.add(id);
+        addPostings(id, w, df[id]!);
+      }
+    // The rarest word the query spells exactly always makes candidates, even a frequent one ("Fatima Ivanova").
+    const rarestExact = matched
+      .filter(([id, , exact]) => exact && !used.has(id) && !LEGAL_FORM_TOKENS.has(term(id)))
+      .sort((a, b) => df[a[0]]! - df[b[0]]! || a[0] - b[0])[0];
+    if (rarestExact) {
+      used.add(rarestExact[0]);
+      addPostings(rarestExact[0], rarestExact[1], FALLBACK_POSTINGS);
+    }
+    for (const [id, w] of matched)
+      if (!used.has(id)) {
+        used.add(id);
+        boostPostings(id, w);
+      }
+    for (const t of new Set(qn.tokens.filter((x) => LEGAL_FORM_TOKENS.has(x)))) {
+      const id = lookup(t);
+      if (id >= 0 && !used.has(id)) boostPostings(id, 0.1);
+    }
+    // The best MAX_CANDIDATES by accumulated weight (shorter names first on ties), through a bounded min-heap.
+    const heapN: number[] = [];
+    const heapS: number[] = [];
+    const better = (s1: number, n1: number, s2: number, n2: number) => s1 > s2 || (s1 === s2 && n1 < n2);
+    const siftDown = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heapN.length && better(heapS[m]!, heapN[m]!, heapS[l]!, heapN[l]!)) m = l;
+        if (r < heapN.length && better(heapS[m]!, heapN[m]!, heapS[r]!, heapN[r]!)) m = r;
+        if (m === i) return;
+        [heapN[i], heapN[m]] = [heapN[m]!, heapN[i]!];
+        [heapS[i], heapS[m]] = [heapS[m]!, heapS[i]!];
+        i = m;
+      }
+    };
+    for (const n of touchedNames) {
+      const s = nameScore[n]! - (nameTokOffsets[n + 1]! - nameTokOffsets[n]!) * 1e-6;
+      nameScore[n] = 0;
+      if (heapN.length < MAX_CANDIDATES) {
+        heapN.push(n);
+        heapS.push(s);
+        for (let i = heapN.length - 1; i > 0; ) {
+          const p = (i - 1) >> 1;
+          if (!better(heapS[p]!, heapN[p]!, heapS[i]!, heapN[i]!)) break;
+          [heapN[i], heapN[p]] = [heapN[p]!, heapN[i]!];
+          [heapS[i], heapS[p]] = [heapS[p]!, heapS[i]!];
+          i = p;
         }
-        for (let k = postOffsets[id]!; k < postOffsets[id + 1]!; k++) {
-          const n = postNames[k]!;
-          acc.set(n, (acc.get(n) ?? 0) + w);
-        }
+      } else if (better(s, n, heapS[0]!, heapN[0]!)) {
+        heapN[0] = n;
+        heapS[0] = s;
+        siftDown(0);
       }
     }
-    if (acc.size === 0 && genericTerms.length > 0) {
-      // Only generic words: the rarest still finds a name made of generic words ("Trading Company").
-      genericTerms.sort((a, b) => df[a[0]]! - df[b[0]]! || a[0] - b[0]);
-      const [id, w] = genericTerms[0]!;
-      const end = Math.min(postOffsets[id + 1]!, postOffsets[id]! + FALLBACK_POSTINGS);
-      for (let k = postOffsets[id]!; k < end; k++) acc.set(postNames[k]!, w);
-    }
-    return [...acc]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, MAX_CANDIDATES)
-      .map(([n]) => n);
+    touchedNames.length = 0;
+    return heapN;
   }
 
   function readQuery(name: string): { qn: NormalizedName; skeleton?: NormalizedName } {

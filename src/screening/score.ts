@@ -1,12 +1,55 @@
-import { distance } from 'fastest-levenshtein';
 import { COMMON_TOKENS, LEGAL_FORM_TOKENS, type NormalizedName } from './normalize.js';
 import type { Explanation, Qualifier, TokenMatch } from './types.js';
 
-/** Levenshtein similarity of two tokens, 0–1. */
-export function tokenSimilarity(a: string, b: string): number {
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): a swapped pair of letters is one typo, as
+ * an inserted, dropped or wrong letter is. Stops early once every alignment costs more than `max`.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (rows[0]!.length <= m) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      if (del < d) d = del;
+      if (ins < d) d = ins;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && prev2[j - 2]! + 1 < d)
+        d = prev2[j - 2]! + 1;
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
+
+/** Similarity of two tokens, 0–1: one minus the edit distance over the longer length. */
+export function tokenSimilarity(a: string, b: string, floor = 0): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+  if (longest === 0) return 1;
+  const max = Math.floor(longest * (1 - floor) + 1e-9);
+  return Math.max(0, 1 - editDistance(a, b, max) / longest);
 }
 
 /** Token pairs below this similarity do not count as a match. */
@@ -56,7 +99,7 @@ export function scoreNames(
       const b = e[j]!;
       if (a !== b && Math.abs(a.length - b.length) > Math.max(a.length, b.length) * (1 - MIN_TOKEN_SIMILARITY))
         continue;
-      const sim = tokenSimilarity(a, b);
+      const sim = tokenSimilarity(a, b, MIN_TOKEN_SIMILARITY);
       if (sim >= MIN_TOKEN_SIMILARITY) candidates.push({ i, j, sim });
     }
   }
@@ -90,10 +133,13 @@ export function scoreNames(
     }
   }
 
-  const joinedQ = q.filter((t) => !LEGAL_FORM_TOKENS.has(t)).join('');
-  const joinedE = e.filter((t) => !LEGAL_FORM_TOKENS.has(t)).join('');
-  if (joinedQ.length >= 4 && (q.length !== e.length || score < 0.9)) {
-    const sim = tokenSimilarity(joinedQ, joinedE);
+  const contentQ = q.filter((t) => !LEGAL_FORM_TOKENS.has(t));
+  const contentE = e.filter((t) => !LEGAL_FORM_TOKENS.has(t));
+  const joinedQ = contentQ.join('');
+  const joinedE = contentE.join('');
+  // Joined only when the words are split differently ("Hua Wei" / "Huawei"), never to blur two different words.
+  if (joinedQ.length >= 4 && contentQ.length !== contentE.length) {
+    const sim = tokenSimilarity(joinedQ, joinedE, Math.min(1, Math.max(0.5, score / 0.97)));
     if (sim * 0.97 > score) {
       score = sim * 0.97;
       method = 'joined';
