@@ -320,7 +320,9 @@ export function indexFromData(data: IndexData): ScreeningIndex {
       const c = gramHits[id]!;
       gramHits[id] = 0;
       if (id === exact) continue;
-      (buckets[c] ??= []).push(id);
+      const bucket = buckets[c];
+      if (bucket) bucket.push(id);
+      else buckets[c] = [id];
     }
     let verified = 0;
     for (let c = buckets.length - 1; c >= 1 && verified < MAX_FUZZY_VERIFY; c--) {

@@ -521,7 +521,8 @@ export function measureQuality(
       ...(q.country ? { country: q.country } : {}),
       ...(q.birthDate ? { birthDate: q.birthDate } : {}),
     });
-    const v = (byVariant[q.variant] ??= { total: 0, correct: 0 });
+    const v = byVariant[q.variant] ?? { total: 0, correct: 0 };
+    byVariant[q.variant] = v;
     v.total++;
     hitsTotal += hits.length;
     if (q.expected) {
