@@ -65,7 +65,7 @@ function genericDf(names: number): number {
   return Math.max(50, Math.ceil(names * 0.002));
 }
 /** Names scored per query, best candidates first. */
-const MAX_CANDIDATES = 150;
+const MAX_CANDIDATES = 300;
 /** When every query word is generic, at most this many names from the rarest one are considered. */
 const FALLBACK_POSTINGS = 100_000;
 
@@ -379,9 +379,11 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         addPostings(id, w, df[id]!);
       }
     // The rarest word the query spells exactly always makes candidates, even a frequent one ("Fatima Ivanova").
-    const rarestExact = matched
-      .filter(([id, , exact]) => exact && !used.has(id) && !LEGAL_FORM_TOKENS.has(term(id)))
-      .sort((a, b) => df[a[0]]! - df[b[0]]! || a[0] - b[0])[0];
+    const open = matched.filter(([id]) => !used.has(id) && !LEGAL_FORM_TOKENS.has(term(id)));
+    const rarestExact =
+      open.filter(([, , exact]) => exact).sort((a, b) => df[a[0]]! - df[b[0]]! || a[0] - b[0])[0] ??
+      // No word spelt exactly ("Geikodlerd Group"): the closest frequent word stands in.
+      open.sort((a, b) => b[1] / idf(df[b[0]]!) - a[1] / idf(df[a[0]]!) || df[a[0]]! - df[b[0]]! || a[0] - b[0])[0];
     if (rarestExact) {
       used.add(rarestExact[0]);
       addPostings(rarestExact[0], rarestExact[1], FALLBACK_POSTINGS);
@@ -391,10 +393,7 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         used.add(id);
         boostPostings(id, w);
       }
-    for (const t of new Set(qn.tokens.filter((x) => LEGAL_FORM_TOKENS.has(x)))) {
-      const id = lookup(t);
-      if (id >= 0 && !used.has(id)) boostPostings(id, 0.1);
-    }
+
     // The best MAX_CANDIDATES by accumulated weight (shorter names first on ties), through a bounded min-heap.
     const heapN: number[] = [];
     const heapS: number[] = [];
@@ -413,7 +412,9 @@ export function indexFromData(data: IndexData): ScreeningIndex {
       }
     };
     for (const n of touchedNames) {
-      const s = nameScore[n]! - (nameTokOffsets[n + 1]! - nameTokOffsets[n]!) * 1e-6;
+      // Ties (names sharing the same words) go to names of the query's length, then the shorter.
+      const length = nameTokOffsets[n + 1]! - nameTokOffsets[n]!;
+      const s = nameScore[n]! - Math.abs(length - qn.tokens.length) * 1e-3 - length * 1e-6;
       nameScore[n] = 0;
       if (heapN.length < MAX_CANDIDATES) {
         heapN.push(n);
@@ -489,7 +490,7 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     }
     return [...best.values()]
       .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
-      .slice(0, options.limit ?? 50);
+      .slice(0, options.limit ?? 100);
   }
 
   function* allNames(): Generator<number> {

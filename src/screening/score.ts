@@ -125,7 +125,15 @@ export function scoreNames(
   let method: NameScore['method'] = 'tokens';
 
   // A listed name wholly inside the query: strong when what it shares is distinctive, discounted by what the query adds.
-  if (usedE.size === e.length && e.length > 0 && matchedEntryWeight >= informative && eWeight > 0) {
+  const matchedQueryWeight = matched / 2;
+  // Only when what the query adds is lighter than what it shares: "Sberbank of Russia", not "Shulvos Grikbikfeint Telecom".
+  if (
+    usedE.size === e.length &&
+    e.length > 0 &&
+    matchedEntryWeight >= informative &&
+    eWeight > 0 &&
+    qWeight - matchedQueryWeight < 0.75 * matchedQueryWeight
+  ) {
     const contained = 0.9 * (matchedEntryWeight / eWeight) + 0.1 * (matched / 2 / qWeight);
     if (contained > score) {
       score = contained;

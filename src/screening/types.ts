@@ -96,6 +96,6 @@ export interface ScreenOptions {
   birthDate?: string;
   /** Identifying numbers of the party: one equal to an entry's raises the score. */
   identifiers?: string[];
-  /** At most this many hits, best first (default 50). */
+  /** At most this many hits, best first (default 100). */
   limit?: number;
 }

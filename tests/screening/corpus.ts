@@ -404,7 +404,14 @@ export function generateQueries(corpus: Corpus, count: number, seed = 2): Labell
   const out: LabelledQuery[] = [];
   const genericPick = () => pick(r, GENERIC);
   const listed = new Set<string>();
-  for (const e of entries) for (const n of [e.name, ...e.altNames]) listed.add(n.toLowerCase());
+  for (const e of entries) {
+    for (const n of [e.name, ...e.altNames]) listed.add(n.toLowerCase());
+    // A person is also known by given and family name without the patronymic.
+    if (e.type === 'Individual') {
+      const w = e.name.toLowerCase().split(' ');
+      listed.add(`${w[0]} ${w[w.length - 1]}`);
+    }
+  }
   while (out.length < count) {
     const entry = pick(r, entries);
     const person = entry.type === 'Individual';
