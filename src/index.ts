@@ -98,7 +98,6 @@ export {
   DECISIONS,
   type Decision,
   decisionRank,
-  depthIssue,
   type EndUse,
   type Finding,
   FindingSchema,
@@ -108,7 +107,6 @@ export {
   type Item,
   type ItemFeatures,
   ItemSchema,
-  MAX_INPUT_DEPTH,
   type MissingInformation,
   MissingInformationSchema,
   type Money,
@@ -196,13 +194,20 @@ export { isSchemaName, jsonSchema, schemaNames } from './schemas/index.js';
 // screening
 export {
   buildScreeningIndex,
+  createScreeningIndexBuilder,
   DEFAULT_SCREENING_THRESHOLD,
+  detectListFormat,
   type Explanation,
   type ListEntry,
+  type ListFormat,
+  loadScreeningIndex,
+  type ParseListOptions,
   parseScreeningList,
   type ScreeningHit,
   type ScreeningIndex,
+  type ScreeningIndexBuilder,
   type ScreenOptions,
+  serializeScreeningIndex,
   type TokenMatch,
 } from './screening/index.js';
 // tester: rule-set test cases and the impact of a change

@@ -17,6 +17,7 @@ import type {
   AssumedFeatureFact,
   CountryFact,
   DerivedFacts,
+  NameScriptFact,
   ObtainedAssuranceFact,
   PartyFact,
   ScreeningHitFact,
@@ -59,6 +60,12 @@ const party = fieldsOf<PartyFact>({
   aliases: array(value),
   ownership: shapeOfSchema(OwnershipSchema),
   screening: array(screeningHit),
+  nameScript: fieldsOf<NameScriptFact>({
+    suspicious: value,
+    names: array(value),
+    scripts: array(value),
+    skeleton: array(value),
+  }),
 });
 
 /** The one declaration of the derived facts' shape (`derived.*`), checked against `DerivedFacts` by the compiler. */

@@ -2,6 +2,7 @@ import type { CountryData, CountryGroups } from '../data/index.js';
 import { HrddError } from '../errors.js';
 import type { Party, Transaction } from '../model/index.js';
 import { addDaysIso } from './dates.js';
+import { nameScriptFact } from './screen.js';
 import { compareText, sortShort } from './sort-short.js';
 import type {
   AssumedFeatureFact,
@@ -90,6 +91,7 @@ function partyFact(party: Party, role: PartyRole): PartyFact {
   if (party.aliases) fact.aliases = party.aliases;
   if (party.ownership) fact.ownership = party.ownership;
   fact.screening = [];
+  fact.nameScript = nameScriptFact(party);
   return fact;
 }
 

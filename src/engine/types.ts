@@ -28,6 +28,19 @@ export interface PartyFact {
   aliases?: string[];
   ownership?: Ownership;
   screening: ScreeningHitFact[];
+  /** Names (name, aliases) that mix scripts within a word or imitate Latin with look-alike letters (UTS #39). */
+  nameScript: NameScriptFact;
+}
+
+/** Script profile of a party's names (`derived.parties[].nameScript`). */
+export interface NameScriptFact {
+  suspicious: boolean;
+  /** The suspicious names, as given. */
+  names: string[];
+  /** Scripts of their letters. */
+  scripts: string[];
+  /** Their Latin skeletons (how they read to a reader of Latin letters). */
+  skeleton: string[];
 }
 
 /** Indicators and groups of one country (`derived.countries.<code>`). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseCountryData } from '../data/index.js';
 import { createEngine, type DataIdentity, type Engine, type EngineOptions } from '../engine/index.js';
@@ -5,9 +6,11 @@ import { HrddError } from '../errors.js';
 import { EVALUATORS, type EvaluatorKind } from '../logic/index.js';
 import { loadQuestionnaire } from '../questionnaire/index.js';
 import {
-  buildScreeningIndex,
-  type ListEntry,
+  createScreeningIndexBuilder,
+  LIST_FORMATS,
+  type ListFormat,
   listIdentity,
+  loadScreeningIndex,
   parseScreeningList,
   type ScreeningIndex,
 } from '../screening/index.js';
@@ -19,6 +22,10 @@ export interface EngineFiles {
   questionnaire?: string;
   countryData?: string;
   lists?: readonly string[];
+  /** Format of every list file (default: detected per file). */
+  listFormat?: string;
+  /** A saved screening index (`hrdd screen index build`) instead of list files. */
+  index?: string;
   evaluator?: string;
 }
 
@@ -40,10 +47,25 @@ function bracketDepth(text: string): number {
   return max;
 }
 
-/** Restricted-party list files (CSL CSV or JSON), indexed once, with their identities for provenance. */
-export function loadLists(files: readonly string[]): { index: ScreeningIndex; lists: DataIdentity[] } | undefined {
+/** Validates a list format name given on the command line. */
+export function listFormatOption(value: string | undefined): ListFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(LIST_FORMATS as readonly string[]).includes(value))
+    throw new HrddError(`invalid list format "${value}": expected one of ${LIST_FORMATS.join(', ')}`);
+  return value as ListFormat;
+}
+
+/**
+ * Restricted-party list files in any supported format (detected per file, or `format`), added to one index entry by
+ * entry as each file is parsed, with their identities for provenance.
+ */
+export function loadLists(
+  files: readonly string[],
+  format?: string,
+): { index: ScreeningIndex; lists: DataIdentity[] } | undefined {
   if (files.length === 0) return undefined;
-  const all: ListEntry[] = [];
+  const listFormat = listFormatOption(format);
+  const builder = createScreeningIndexBuilder();
   const lists: DataIdentity[] = [];
   for (const file of files) {
     const text = readTextFile(file, 'list');
@@ -52,11 +74,32 @@ export function loadLists(files: readonly string[]): { index: ScreeningIndex; li
       throw new HrddError(`Invalid list ${file}`, [
         { path: file, message: `nested more than ${MAX_FILE_DEPTH} levels deep` },
       ]);
-    const entries = parseScreeningList(text);
-    all.push(...entries);
+    let entries = parseScreeningList(text, listFormat ? { format: listFormat } : {});
+    for (const entry of entries) builder.add(entry);
     lists.push(listIdentity(basename(file), entries));
+    entries = [];
   }
-  return { index: buildScreeningIndex(all), lists };
+  return { index: builder.finish(), lists };
+}
+
+/** A saved screening index file, with the identities of the lists it was built from. */
+export function loadIndexFile(file: string): { index: ScreeningIndex; lists: DataIdentity[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new HrddError(`cannot read screening index ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  return loadScreeningIndex(bytes);
+}
+
+/** The screening of a command: a saved index or list files (not both); undefined when neither is given. */
+export function loadScreening(
+  files: Pick<EngineFiles, 'lists' | 'listFormat' | 'index'>,
+): { index: ScreeningIndex; lists: DataIdentity[] } | undefined {
+  if (files.index && files.lists?.length)
+    throw new HrddError('give --index or --lists, not both (build an index over every list instead)');
+  return files.index ? loadIndexFile(files.index) : loadLists(files.lists ?? [], files.listFormat);
 }
 
 /** Builds an engine from files; unreadable or invalid files throw `HrddError`. */
@@ -72,7 +115,7 @@ export function engineFromFiles(files: EngineFiles): { engine: Engine; lists: Da
   }
   if (files.questionnaire)
     options.questionnaire = loadQuestionnaire(readJsonFile(files.questionnaire, 'questionnaire'));
-  const lists = loadLists(files.lists ?? []);
+  const lists = loadScreening(files);
   if (lists) options.screening = lists;
   return { engine: createEngine(options), lists: lists?.lists ?? [] };
 }

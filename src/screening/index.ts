@@ -1,11 +1,29 @@
+export { latinSkeleton, type ScriptProfile, scriptProfile } from './confusables.js';
 export {
   buildScreeningIndex,
-  COUNTRY_MISMATCH_FACTOR,
-  DEFAULT_SCREENING_THRESHOLD,
+  createScreeningIndexBuilder,
   type ScreeningIndex,
-  type ScreenOptions,
+  type ScreeningIndexBuilder,
 } from './index-build.js';
+export { loadScreeningIndex, type SavedListIdentity, serializeScreeningIndex } from './index-file.js';
 export { COMMON_TOKENS, LEGAL_FORM_TOKENS, type NormalizedName, normalizeName } from './normalize.js';
-export { listIdentity, parseScreeningList } from './parse.js';
+export {
+  detectListFormat,
+  LIST_FORMATS,
+  type ListFormat,
+  listIdentity,
+  type ParseListOptions,
+  parseScreeningList,
+} from './parse.js';
+export { BIRTH_DATE_MISMATCH_FACTOR, COUNTRY_MISMATCH_FACTOR } from './qualifiers.js';
 export { scoreNames, tokenSimilarity } from './score.js';
-export type { Explanation, ListEntry, ScreeningHit, TokenMatch } from './types.js';
+export { DEFAULT_SCREENING_THRESHOLD, MAX_QUERY_LENGTH, MAX_QUERY_TOKENS } from './threshold.js';
+export type {
+  Explanation,
+  ListEntry,
+  ListIdentifier,
+  Qualifier,
+  ScreeningHit,
+  ScreenOptions,
+  TokenMatch,
+} from './types.js';

@@ -70,8 +70,25 @@ const MULTI_WORD: [RegExp, string][] = [
 const LEGAL_FORMS: ReadonlyMap<string, string> = new Map(Object.entries(LEGAL_FORM_TABLE));
 export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(LEGAL_FORMS.values());
 
+/**
+ * Folds spellings that transliteration systems disagree on, on both sides of every comparison: `x`/`ks`, `y`/`i`,
+ * `w`/`v`, `ph`/`f`, `ck`/`k`, `q`/`k`, doubled letters. "Yountsouxi" and "Йоунцоукси" (read back as "iountsouksi")
+ * become one spelling; explanations show the folded words.
+ */
+export function foldToken(token: string): string {
+  if (LEGAL_FORM_TOKENS.has(token)) return token;
+  return token
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
 /** Sector words common in company names: they weigh little, so a shared "Trading" does not make a match. */
-export const COMMON_TOKENS: ReadonlySet<string> = new Set([
+const COMMON_WORDS = [
   'trading',
   'technology',
   'technologies',
@@ -106,7 +123,8 @@ export const COMMON_TOKENS: ReadonlySet<string> = new Set([
   'investment',
   'science',
   'scientific',
-]);
+];
+export const COMMON_TOKENS: ReadonlySet<string> = new Set(COMMON_WORDS.map(foldToken));
 
 export interface NormalizedName {
   /** Tokens in order, legal forms canonical. */
@@ -115,22 +133,23 @@ export interface NormalizedName {
   key: string;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Normalises a name for matching: Unicode NFKD without diacritics, non-Latin scripts transliterated, case folded,
  * punctuation and hyphens to spaces, legal forms canonical ("Co., Ltd." = "Company Limited").
  */
 export function normalizeName(name: string): NormalizedName {
-  let text = transliterate(name.normalize('NFKD').replace(/\p{M}+/gu, ''));
+  let text = ASCII.test(name) ? name : transliterate(name.normalize('NFKD').replace(/\p{M}+/gu, '')).normalize('NFKD');
   text = text
-    .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/(\b[a-z])\.(?=[a-z]\.)/g, '$1 ') // "s.a." → "s a"
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-  for (const [pattern, replacement] of MULTI_WORD) text = text.replace(pattern, replacement);
-  const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? t);
+  for (const [pattern, replacement] of MULTI_WORD) if (text.includes(' ')) text = text.replace(pattern, replacement);
+  const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? foldToken(t));
   const key = tokens
     .filter((t) => !LEGAL_FORM_TOKENS.has(t))
     .sort()

@@ -1,155 +1,73 @@
-import Papa from 'papaparse';
 import { canonicalHash } from '../digest/index.js';
 import { HrddError } from '../errors.js';
-import { isCountryCode } from '../model/index.js';
+import { parseCsl } from './formats/csl.js';
+import { parseEuFsf } from './formats/eu.js';
+import { parseFtm, parseOpenSanctionsCsv } from './formats/opensanctions.js';
+import { parseUkSanctionsList } from './formats/uk.js';
+import { parseUnConsolidated } from './formats/un.js';
 import type { ListEntry } from './types.js';
 
-type Raw = Record<string, unknown>;
+/** The list formats read: US CSL (CSV or JSON), OpenSanctions (FtM NDJSON, targets.simple.csv), EU FSF, UN SC, UK. */
+export const LIST_FORMATS = ['csl', 'ftm', 'opensanctions-csv', 'eu-fsf', 'un-sc', 'uk'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
 
-const KNOWN = new Set([
-  'id',
-  '_id',
-  'source',
-  'entity_number',
-  'type',
-  'programs',
-  'name',
-  'title',
-  'addresses',
-  'federal_register_notice',
-  'start_date',
-  'end_date',
-  'standard_order',
-  'license_requirement',
-  'license_policy',
-  'remarks',
-  'source_list_url',
-  'alt_names',
-  'citizenships',
-  'nationalities',
-  'source_information_url',
-]);
-
-/** A multi-valued CSL field: a JSON array, or a CSV cell with "; "-separated values. */
-function list(value: unknown): string[] {
-  if (Array.isArray(value))
-    return value
-      .map((v) =>
-        typeof v === 'string'
-          ? v
-          : typeof v === 'object' && v
-            ? Object.values(v).filter(Boolean).join(', ')
-            : String(v),
-      )
-      .filter((v) => v.trim() !== '');
-  if (typeof value === 'string')
-    return value
-      .split(';')
-      .map((v) => v.trim())
-      .filter(Boolean);
-  return [];
+export interface ParseListOptions {
+  /** The format; detected from the content when absent. */
+  format?: ListFormat;
+  /** The list name recorded as each entry's `source` (default: the publisher's list name; CSL rows carry their own). */
+  source?: string;
 }
 
-function text(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const s = String(value).trim();
-  return s === '' ? undefined : s;
-}
-
-/** Country codes in addresses (JSON objects with `country`, or CSV text ending in a code), citizenships, nationalities. */
-function countriesOf(raw: Raw): string[] {
-  const found = new Set<string>();
-  const addresses = raw.addresses;
-  if (Array.isArray(addresses)) {
-    for (const a of addresses)
-      if (a && typeof a === 'object' && isCountryCode((a as Raw).country)) found.add((a as Raw).country as string);
+/** The format of a list, from its first bytes: an XML root element, an NDJSON entity, a CSV header, or CSL JSON. */
+export function detectListFormat(input: string): ListFormat {
+  const text = input.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('<')) {
+    const root = /<(?!\?|!)(?:[\w.-]+:)?([\w.-]+)/.exec(text)?.[1];
+    if (root === 'export') return 'eu-fsf';
+    if (root === 'CONSOLIDATED_LIST') return 'un-sc';
+    if (root === 'Designations') return 'uk';
+    throw new HrddError('Unknown screening list format', [
+      {
+        path: 'line 1',
+        message: `XML root <${root ?? '?'}> is not one of <export> (EU FSF), <CONSOLIDATED_LIST> (UN), <Designations> (UK)`,
+      },
+    ]);
   }
-  for (const a of list(addresses)) {
-    const last = a.split(',').pop()?.trim();
-    if (isCountryCode(last)) found.add(last);
+  if (text.startsWith('{')) {
+    const first = text.slice(0, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n'));
+    if (/^\{\s*"results"\s*:/.test(text)) return 'csl';
+    if (/"schema"\s*:/.test(first) && /"properties"\s*:/.test(first)) return 'ftm';
+    return 'csl';
   }
-  for (const c of [...list(raw.citizenships), ...list(raw.nationalities)]) if (isCountryCode(c)) found.add(c);
-  return [...found].sort();
-}
-
-function toEntry(raw: Raw, where: string): ListEntry {
-  const id = text(raw.id) ?? text(raw._id);
-  const name = text(raw.name);
-  const source = text(raw.source);
-  const missing = [!id && 'id', !name && 'name', !source && 'source'].filter(Boolean);
-  if (missing.length > 0)
-    throw new HrddError(
-      'Invalid screening list',
-      missing.map((f) => ({ path: `${where}.${f}`, message: 'required field is empty or missing' })),
-    );
-  const extra: Record<string, unknown> = {};
-  for (const key of Object.keys(raw))
-    if (!KNOWN.has(key) && raw[key] !== '' && raw[key] !== null) extra[key] = raw[key];
-  const optional = {
-    entityNumber: text(raw.entity_number),
-    title: text(raw.title),
-    federalRegisterNotice: text(raw.federal_register_notice),
-    startDate: text(raw.start_date),
-    endDate: text(raw.end_date),
-    standardOrder: text(raw.standard_order),
-    licenseRequirement: text(raw.license_requirement),
-    licensePolicy: text(raw.license_policy),
-    remarks: text(raw.remarks),
-    sourceListUrl: text(raw.source_list_url),
-    sourceInformationUrl: text(raw.source_information_url),
-  };
-  const entry: ListEntry = {
-    id: id!,
-    source: source!,
-    name: name!,
-    altNames: list(raw.alt_names),
-    type: text(raw.type) ?? 'Entity',
-    countries: countriesOf(raw),
-    programs: list(raw.programs),
-  };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) (entry as unknown as Raw)[k] = v;
-  const addresses = list(raw.addresses);
-  if (addresses.length > 0) entry.addresses = addresses;
-  if (Object.keys(extra).length > 0) entry.extra = extra;
-  return entry;
+  if (text.startsWith('[')) return 'csl';
+  const header = text.slice(0, text.indexOf('\n') < 0 ? undefined : text.indexOf('\n'));
+  if (/(^|,)"?schema"?(,|$)/.test(header) && /(^|,)"?identifiers"?(,|$)/.test(header)) return 'opensanctions-csv';
+  return 'csl';
 }
 
 /**
- * Parses a restricted-party list in the Consolidated Screening List export formats: JSON (`{ results: [...] }` or
- * a bare array) or CSV (header `_id,source,entity_number,type,programs,name,…`). Every field is kept.
- * Malformed input throws `HrddError` naming the record or line and the field.
+ * Parses a restricted-party list in any supported format (detected, or given) into entries of one shape, each with
+ * its source, programmes, listing date, identifiers and addresses. Malformed input throws `HrddError` naming the
+ * line, record or element and the field.
  */
-export function parseScreeningList(input: string): ListEntry[] {
-  const trimmed = input.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(trimmed);
-    } catch (error) {
-      throw new HrddError('Invalid screening list', [
-        { path: '', message: `not valid JSON: ${(error as Error).message}` },
-      ]);
-    }
-    const records = Array.isArray(json) ? json : (json as Raw)?.results;
-    if (!Array.isArray(records))
-      throw new HrddError('Invalid screening list', [{ path: 'results', message: 'expected an array of entries' }]);
-    return records.map((r, i) => {
-      if (typeof r !== 'object' || r === null || Array.isArray(r))
-        throw new HrddError('Invalid screening list', [{ path: `results[${i}]`, message: 'expected an object' }]);
-      return toEntry(r as Raw, `results[${i}]`);
-    });
+export function parseScreeningList(input: string, options: ParseListOptions = {}): ListEntry[] {
+  const text = input.replace(/^\uFEFF/, '');
+  const format = options.format ?? detectListFormat(text);
+  const source = options.source;
+  switch (format) {
+    case 'csl':
+      return source ? parseCsl(text).map((e) => ({ ...e, source })) : parseCsl(text);
+    case 'ftm':
+      return parseFtm(text, source);
+    case 'opensanctions-csv':
+      return parseOpenSanctionsCsv(text, source);
+    case 'eu-fsf':
+      return parseEuFsf(text, source);
+    case 'un-sc':
+      return parseUnConsolidated(text, source);
+    case 'uk':
+      return parseUkSanctionsList(text, source);
   }
-  const parsed = Papa.parse<Raw>(trimmed, { header: true, skipEmptyLines: true });
-  const fields = parsed.meta.fields ?? [];
-  if (!fields.includes('name') || !fields.includes('source') || !(fields.includes('_id') || fields.includes('id'))) {
-    throw new HrddError('Invalid screening list', [
-      { path: 'line 1', message: 'expected a CSL CSV header with _id, source and name columns' },
-    ]);
-  }
-  const bad = parsed.errors[0];
-  if (bad)
-    throw new HrddError('Invalid screening list', [{ path: `line ${(bad.row ?? 0) + 2}`, message: bad.message }]);
-  return parsed.data.map((row, i) => toEntry(row, `line ${i + 2}`));
 }
 
 /** Identity of a list for provenance: a name, the entry count as version, and the canonical hash of its entries. */

@@ -17,6 +17,8 @@ interface AssessFlags {
   questionnaire?: string;
   countryData?: string;
   lists?: string[];
+  listFormat?: string;
+  index?: string;
   asOf?: string;
   format: string;
   failOn?: string;
@@ -38,7 +40,9 @@ export function register(program: Command): void {
     .option('--ruleset <file>', 'rule set or overlay (default: the bundled hrdd-default)')
     .option('--questionnaire <file>', 'questionnaire definition (default: the bundled one)')
     .option('--country-data <file>', 'country indicators (default: the bundled V-Dem snapshot)')
-    .option('--lists <file>', 'restricted-party list, CSL CSV or JSON (repeatable)', collect)
+    .option('--lists <file>', 'restricted-party list: CSL, OpenSanctions, EU, UN or UK (repeatable)', collect)
+    .option('--list-format <format>', 'format of every --lists file (default: detected per file)')
+    .option('--index <file>', 'a saved screening index (hrdd screen index build) instead of --lists')
     .option('--as-of <date>', 'assessment date YYYY-MM-DD (default: today, recorded in the output)')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option('--fail-on <decision>', 'exit 3 when the decision is at or above this one')

@@ -23,6 +23,8 @@ interface Flags {
   questionnaire?: string;
   countryData?: string;
   lists?: string[];
+  listFormat?: string;
+  index?: string;
   log?: string;
   failOn?: string;
   evaluator?: string;
@@ -63,7 +65,9 @@ export function register(program: Command): void {
     .option('--ruleset <file>', 'rule set or overlay (default: the bundled hrdd-default)')
     .option('--questionnaire <file>', 'questionnaire definition (default: the bundled one)')
     .option('--country-data <file>', 'country indicators (default: the bundled V-Dem snapshot)')
-    .option('--lists <file>', 'restricted-party list, CSL CSV or JSON (repeatable)', collect)
+    .option('--lists <file>', 'restricted-party list: CSL, OpenSanctions, EU, UN or UK (repeatable)', collect)
+    .option('--list-format <format>', 'format of every --lists file (default: detected per file)')
+    .option('--index <file>', 'a saved screening index (hrdd screen index build) instead of --lists')
     .option('--log <file>', 'append every record to this hash-chained decision log')
     .option('--fail-on <decision>', 'exit 3 when any decision is at or above this one')
     .option('--evaluator <kind>', 'JsonLogic evaluator: compiled or reference', 'compiled')
@@ -104,6 +108,8 @@ export function register(program: Command): void {
         ...(flags.questionnaire ? { questionnaire: abs(flags.questionnaire)! } : {}),
         ...(flags.countryData ? { countryData: abs(flags.countryData)! } : {}),
         ...(flags.lists ? { lists: flags.lists.map((l) => resolve(l)) } : {}),
+        ...(flags.listFormat ? { listFormat: flags.listFormat } : {}),
+        ...(flags.index ? { index: resolve(flags.index) } : {}),
         ...(flags.evaluator ? { evaluator: flags.evaluator } : {}),
       };
       // Load once here, so a bad rule set or list is reported before any line is read.
