@@ -5,3 +5,37 @@ export { appendToLog, readLogLines, verifyLogFile, withFileLock } from './decisi
 export { type EngineFiles, engineFromFiles, loadLists } from './engine-files.js';
 export { readJsonFile, readTextFile } from './files.js';
 export { type AssessStreamOptions, assessStream } from './stream.js';
+
+// The ongoing due-diligence register (PGlite or Postgres).
+export {
+  type AddResult,
+  type AssuranceInput,
+  AssuranceInputSchema,
+  type Attention,
+  type Credibility,
+  type Db,
+  DEFAULT_RETENTION_DAYS,
+  type LeverageAction,
+  type LeverageInput,
+  LeverageInputSchema,
+  type MisuseReportInput,
+  MisuseReportInputSchema,
+  type MonitorChange,
+  type MonitorOptions,
+  type MonitorReport,
+  type OpenRegisterOptions,
+  openRegister,
+  type PartyMatch,
+  Register,
+  type RegisterVerifyResult,
+  type RemediationInput,
+  RemediationInputSchema,
+  type ReviewInput,
+  ReviewInputSchema,
+  renderTransparencyHtml,
+  renderTransparencyMarkdown,
+  type Sql,
+  type TransactionView,
+  type TransparencyReport,
+  type Written,
+} from './register/index.js';
