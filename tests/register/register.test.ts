@@ -30,7 +30,9 @@ function policeOrder(id: string, endUserId: string, name = 'Fjordvik District Po
 function individualOrder() {
   const t = baseTransaction();
   t.id = 'T-PERSON';
-  t.endUsers = [{ id: 'person-7', name: 'Ingrid Solberg', country: 'NO', type: 'individual', address: 'Storgata 1, Oslo' }];
+  t.endUsers = [
+    { id: 'person-7', name: 'Ingrid Solberg', country: 'NO', type: 'individual', address: 'Storgata 1, Oslo' },
+  ];
   return t;
 }
 
@@ -101,7 +103,11 @@ describe.each(backends())('register on $name', (backend) => {
       credibility: 'medium',
     });
     expect(r.parties).toHaveLength(1);
-    expect(r.parties[0]).toMatchObject({ by: 'name', partyId: 'fjordvik-police', matchedName: 'Fjordvik District Police' });
+    expect(r.parties[0]).toMatchObject({
+      by: 'name',
+      partyId: 'fjordvik-police',
+      matchedName: 'Fjordvik District Police',
+    });
     const run = await register.monitor({ asOf: '2026-11-05', engine });
     expect(run.changes).toEqual([]);
     expect(run.attention.map((a) => a.transactionId)).toEqual(['SO-1', 'SO-2']);
@@ -155,8 +161,18 @@ describe.each(backends())('register on $name', (backend) => {
       date: '2026-11-06',
     });
     await register.addLeverage({ transactionId: 'SO-1', action: 'suspend-updates', date: '2026-11-06' });
-    await register.addLeverage({ transactionId: 'SO-1', action: 'terminate', date: '2026-11-07', note: 'contract ended' });
-    await register.addRemediation({ transactionId: 'SO-1', date: '2026-11-08', status: 'planned', description: 'fund legal aid' });
+    await register.addLeverage({
+      transactionId: 'SO-1',
+      action: 'terminate',
+      date: '2026-11-07',
+      note: 'contract ended',
+    });
+    await register.addRemediation({
+      transactionId: 'SO-1',
+      date: '2026-11-08',
+      status: 'planned',
+      description: 'fund legal aid',
+    });
     const run = await register.monitor({ asOf: '2026-11-08', engine });
     expect(run.checked).toBe(2);
     const view = await register.show('SO-1', { asOf: '2026-11-08' });
@@ -173,7 +189,9 @@ describe.each(backends())('register on $name', (backend) => {
     );
     expect(rows[0]!.record).not.toContain('Ingrid');
     expect(rows[0]!.record).not.toContain('Storgata');
-    expect((await register.show('T-PERSON')).parties.find((p) => p.partyId === 'person-7')!.name).toBe('Ingrid Solberg');
+    expect((await register.show('T-PERSON')).parties.find((p) => p.partyId === 'person-7')!.name).toBe(
+      'Ingrid Solberg',
+    );
     const erased = await register.erase('person-7', { date: '2026-11-09', reason: 'request of the data subject' });
     expect(erased.erased).toBe(2);
     const view = await register.show('T-PERSON');
@@ -222,7 +240,7 @@ describe.each(backends())('register on $name', (backend) => {
       ],
       [
         "update register_entries set record = replace(record, 'B. Officer', 'A. Analyst') where kind = 'review'",
-        "update register_entries set record = replace(record, 'A. Analyst\",\"approver\":\"A. Analyst', 'A. Analyst\",\"approver\":\"B. Officer') where kind = 'review'",
+        'update register_entries set record = replace(record, \'A. Analyst","approver":"A. Analyst\', \'A. Analyst","approver":"B. Officer\') where kind = \'review\'',
         /entry \d+: hash does not match/,
       ],
     ];

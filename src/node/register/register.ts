@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AssessmentRecord, AssessmentRecordSchema, type LogEntry } from '../../audit/index.js';
 import { HrddError } from '../../errors.js';
 import { IsoDateSchema, parseTransaction, parseWith } from '../../model/index.js';
 import { buildScreeningIndex, DEFAULT_SCREENING_THRESHOLD, type ListEntry } from '../../screening/index.js';
 import { appendEntries, type RegisterVerifyResult, verifyChain } from './chain.js';
-import { type Db, defaultDbLocation, openDb, type Sql } from './db.js';
+import { type Db, defaultDbLocation, isServerUrl, openDb, type Sql } from './db.js';
 import { migrate } from './migrations.js';
 import { type Attention, type MonitorOptions, type MonitorReport, needsAttention, runMonitor } from './monitor.js';
 import { ERASED, hydrateText, Pseudonymiser, pseudonymiseRecord, refsIn } from './personal.js';
@@ -82,6 +84,11 @@ export interface TransactionView {
 }
 
 const CHUNK = 1000;
+
+const noRegister = (where: string) =>
+  new HrddError(`no register at ${where}: run \`hrdd register init\` (or openRegister({ create: true })) first`, [
+    { path: 'db', message: 'no register here yet' },
+  ]);
 const written = (e: LogEntry): Written => ({ seq: e.seq, hash: e.hash });
 
 /** The ongoing due-diligence register (DESIGN.md "Ongoing due diligence: the register"). */
@@ -95,16 +102,15 @@ export class Register {
   /** @internal use `openRegister`. */
   static async open(options: OpenRegisterOptions = {}): Promise<Register> {
     const spec = options.db ?? defaultDbLocation();
+    if (typeof spec === 'string' && !options.create && !isServerUrl(spec) && spec !== 'memory://')
+      if (!existsSync(join(spec, 'PG_VERSION'))) throw noRegister(spec);
     const db = typeof spec === 'string' ? await openDb(spec) : spec;
     const register = new Register(db, typeof spec === 'string');
     try {
       await migrate(db);
       const settings = await db.query('select 1 from register_settings limit 1');
       if (settings.length === 0) {
-        if (!options.create)
-          throw new HrddError(`no register at ${db.location}`, [
-            { path: 'db', message: 'run `hrdd register init` (or openRegister({ create: true })) first' },
-          ]);
+        if (!options.create) throw noRegister(db.location);
         const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
         if (!Number.isInteger(retentionDays) || retentionDays < 1)
           throw new HrddError('Invalid retentionDays', [{ path: 'retentionDays', message: 'expected whole days ≥ 1' }]);
