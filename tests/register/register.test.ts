@@ -264,3 +264,15 @@ describe.each(backends())('register on $name', (backend) => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 });
+
+describe('chain entries of the register', () => {
+  it('hash as the decision log does: sha256(canonical({ seq, prevHash, record }))', async () => {
+    const { chainEntry } = await import('../../src/node/register/chain.js');
+    const { entryHash, nextEntry } = await import('../../src/audit/index.js');
+    const rec = record(policeOrder('SO-9', 'x-police'), '2026-11-01');
+    const first = chainEntry(undefined, { kind: 'assessment', source: 'add', record: rec });
+    expect(first).toMatchObject(nextEntry(undefined, { kind: 'assessment', source: 'add', record: rec }));
+    const second = chainEntry(first, { kind: 'settings', retentionDays: 7, note: 'ü "quoted" \n' });
+    expect(second.hash).toBe(entryHash(2, first.hash, JSON.parse(second.text)));
+  });
+});

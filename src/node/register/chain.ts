@@ -1,10 +1,11 @@
-import { entryHash, GENESIS_HASH, type LogEntry, nextEntry } from '../../audit/index.js';
-import type { Sql } from './db.js';
+import { createHash } from 'node:crypto';
+import { entryHash, GENESIS_HASH, type LogEntry } from '../../audit/index.js';
+import { canonicalJson } from '../../digest/index.js';
+import type { Cell, Sql } from './db.js';
 import { REGISTER_LOCK } from './migrations.js';
 import { type PersonalValue, personalRef, refsIn } from './personal.js';
 import type { AssessmentRecordLike, ChainRecord } from './records.js';
 
-type Cell = string | number | null;
 type ColumnType = 'text' | 'integer';
 
 /** The projection tables: rows derived from chain entries only, so `verify` can re-derive and compare them. */
@@ -252,11 +253,33 @@ async function insertRows(sql: Sql, table: TableName, rows: Record<string, Cell>
   if (rows.length === 0) return;
   const columns = ['seq', ...Object.keys(TABLES[table])];
   const types = columns.map((c) => (c === 'seq' ? 'integer' : (TABLES[table] as Record<string, ColumnType>)[c]!));
+  if (sql.copy)
+    return sql.copy(
+      table,
+      columns,
+      rows.map((r) => columns.map((c) => r[c] ?? null)),
+    );
   const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
   await sql.query(
     `insert into ${table} (${columns.join(', ')}) select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
     arrays,
   );
+}
+
+/**
+ * The entry after `previous` with `record` — `entryHash`'s value, computed from the record's canonical text once
+ * (the keys of `{ prevHash, record, seq }` are already in canonical order) and hashed natively; the canonical text
+ * is what the chain stores.
+ */
+export function chainEntry(
+  previous: Pick<LogEntry, 'seq' | 'hash'> | undefined,
+  record: unknown,
+): LogEntry & { text: string } {
+  const seq = previous ? previous.seq + 1 : 1;
+  const prevHash = previous ? previous.hash : GENESIS_HASH;
+  const text = canonicalJson(record);
+  const digest = createHash('sha256').update(`{"prevHash":${JSON.stringify(prevHash)},"record":${text},"seq":${seq}}`);
+  return { seq, prevHash, hash: `sha256:${digest.digest('hex')}`, record, text };
 }
 
 /** The current head of the chain, read under the writers' lock. */
@@ -278,26 +301,23 @@ export async function appendEntries(
 ): Promise<LogEntry[]> {
   await sql.query('select pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
   let previous = await head(sql);
-  const entries: LogEntry[] = [];
+  const entries: (LogEntry & { text: string })[] = [];
   const byTable = new Map<TableName, Record<string, Cell>[]>();
   for (const record of records) {
-    const entry = nextEntry(previous, record);
+    const entry = chainEntry(previous, record);
     entries.push(entry);
     previous = entry;
     for (const { table, row } of project(entry.seq, record)) {
       pushTo(byTable, table, row);
     }
   }
-  await sql.query(
-    'insert into register_entries (seq, prev_hash, hash, kind, record) select * from unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[])',
-    [
-      entries.map((e) => e.seq),
-      entries.map((e) => e.prevHash),
-      entries.map((e) => e.hash),
-      records.map((r) => r.kind),
-      entries.map((e) => JSON.stringify(e.record)),
-    ],
-  );
+  const entryRows = entries.map((e, i) => [e.seq, e.prevHash, e.hash, records[i]!.kind, e.text]);
+  if (sql.copy) await sql.copy('register_entries', ['seq', 'prev_hash', 'hash', 'kind', 'record'], entryRows);
+  else
+    await sql.query(
+      'insert into register_entries (seq, prev_hash, hash, kind, record) select * from unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[])',
+      [0, 1, 2, 3, 4].map((c) => entryRows.map((r) => r[c])),
+    );
   for (const [table, rows] of byTable) await insertRows(sql, table, rows);
   if (personal.length > 0)
     await sql.query(

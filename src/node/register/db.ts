@@ -8,6 +8,27 @@ export type Row = Record<string, unknown>;
 /** What register code needs of a connection: parameterised queries ($1, $2…) returning rows. */
 export interface Sql {
   query<R = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Bulk insert by `COPY … FROM` where the driver streams it cheaply (PGlite: parameters of large text are slow to
+   * pass there); absent, callers insert with `unnest` of array parameters.
+   */
+  copy?(table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]): Promise<void>;
+}
+
+export type Cell = string | number | null;
+
+/** A value in COPY's text format: backslash escapes, `\N` for null. */
+function copyCell(value: Cell): string {
+  if (value === null) return '\\N';
+  const s = String(value);
+  return /[\\\n\r\t]/.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : s;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function copyBody(rows: readonly (readonly Cell[])[]): string {
+  let body = '';
+  for (const row of rows) body += `${row.map(copyCell).join('\t')}\n`;
+  return body;
 }
 
 /** A register database: PGlite in a directory, or a Postgres server. */
@@ -166,18 +187,28 @@ async function openPglite(spec: string): Promise<Db> {
       { path: 'db', message: (error as Error).message },
     ]);
   }
+  type Runner = Pick<import('@electric-sql/pglite').Transaction, 'query'>;
+  const copier =
+    (runner: Runner) => async (table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]) => {
+      if (rows.length === 0) return;
+      await runner.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
+        blob: new Blob([copyBody(rows)]),
+      });
+    };
   return {
     kind: 'pglite',
     location: dir,
     async query<R>(text: string, params: readonly unknown[] = []) {
       return (await db.query<R>(text, params as unknown[])).rows;
     },
+    copy: copier(db),
     transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
       return db.transaction((tx) =>
         fn({
           async query<R>(text: string, params: readonly unknown[] = []) {
             return (await tx.query<R>(text, params as unknown[])).rows;
           },
+          copy: copier(tx),
         }),
       );
     },
