@@ -20,17 +20,7 @@ for (let i = 0; i < N; i += CHUNK) {
   for (let j = i; j < Math.min(N, i + CHUNK); j++) {
     const transaction = { ...examples[j % examples.length], id: `T-${j}` };
     const a = engine.assess(transaction, { asOf: '2026-11-01' });
-    records.push({
-      ...a,
-      input: { transaction },
-      options: {
-        evaluator: 'compiled',
-        ruleset: a.provenance.ruleset,
-        ...(a.provenance.questionnaire ? { questionnaire: a.provenance.questionnaire } : {}),
-        lists: [],
-        data: a.provenance.data,
-      },
-    });
+    records.push(toRecord(a, { transaction }, engine));
   }
   await register.addAssessments(records);
 }

@@ -11,6 +11,8 @@ import {
   TransactionSchema,
   toRecord,
 } from '../../src/index.js';
+import type { Register } from '../../src/node/index.js';
+import { registerRoutes } from './register-routes.js';
 
 /** What POST /assess takes: the transaction, the questionnaire answers and the assessment date. */
 const AssessRequestSchema = z
@@ -133,8 +135,8 @@ export function openApiDocument(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(doc).replaceAll('"#/$defs/', '"#/components/schemas/'));
 }
 
-/** The service: one engine, compiled once at start-up. */
-export function createApp(): Hono {
+/** The service: one engine, compiled once at start-up; with a register, its endpoints too (register-routes.ts). */
+export function createApp(options: { register?: Register } = {}): Hono {
   const engine = createEngine();
   const questionnaire = loadQuestionnaire(defaultQuestionnaire);
   const app = new Hono();
@@ -158,5 +160,6 @@ export function createApp(): Hono {
     return make ? c.json(make()) : c.json({ error: `unknown schema; one of ${schemaNames().join(', ')}` }, 404);
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  if (options.register) registerRoutes(app, options.register);
   return app;
 }
