@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { defaultDbLocation, openRegister, type Register } from '../node/register/index.js';
 
@@ -27,16 +28,23 @@ export async function withRegister<T>(
   }
 }
 
-/** A progress line on a terminal (standard error), nothing when output is piped. */
-export function terminalProgress(label: string): ((done: number, total: number) => void) | undefined {
+/** A progress bar on a terminal (standard error), nothing when output is piped; `stop` ends it. */
+export function terminalProgress(
+  label: string,
+): { update(done: number, total: number): void; stop(): void } | undefined {
   if (!process.stderr.isTTY) return undefined;
-  let last = 0;
-  return (done, total) => {
-    const now = Date.now();
-    if (done < total && now - last < 200) return;
-    last = now;
-    process.stderr.write(
-      `\r${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}${done >= total ? '\n' : ''}`,
-    );
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} {bar} {value}/{total}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      } else bar.update(done);
+    },
+    stop: () => bar.stop(),
   };
 }

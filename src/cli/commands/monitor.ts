@@ -59,8 +59,10 @@ export function register(program: Command): void {
       const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
       const { engine, lists } = engineFromFlags(flags);
       await withRegister(flags, async (r) => {
-        const progress = terminalProgress('re-assessed');
-        const report = await r.monitor({ asOf, engine, lists, ...(progress ? { onProgress: progress } : {}) });
+        const progress = terminalProgress('hrdd monitor: re-assessed');
+        const report = await r
+          .monitor({ asOf, engine, lists, ...(progress ? { onProgress: progress.update } : {}) })
+          .finally(() => progress?.stop());
         const { worse, ...shown } = report;
         process.stdout.write(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : markdown(report));
         if (worse) process.exitCode = EXIT.checkFailed;
