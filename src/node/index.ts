@@ -4,8 +4,6 @@ export { MAX_LINE_BYTES, processLine } from './batch-line.js';
 export { appendToLog, readLogLines, verifyLogFile, withFileLock } from './decision-log.js';
 export { type EngineFiles, engineFromFiles, loadLists } from './engine-files.js';
 export { readJsonFile, readTextFile } from './files.js';
-export { type AssessStreamOptions, assessStream } from './stream.js';
-
 // The ongoing due-diligence register (PGlite or Postgres).
 export {
   type AddResult,
@@ -39,3 +37,4 @@ export {
   type TransparencyReport,
   type Written,
 } from './register/index.js';
+export { type AssessStreamOptions, assessStream } from './stream.js';
