@@ -197,7 +197,7 @@ describe.each(backends())('register on $name', (backend) => {
     const view = await register.show('T-PERSON');
     expect(view.parties.find((p) => p.partyId === 'person-7')!.name).toBe('[erased]');
     expect(JSON.stringify(view)).not.toContain('Ingrid');
-    expect(await register.verify()).toMatchObject({ ok: true, problems: [] });
+    expect((await register.verify()).problems).toEqual([]);
   });
 
   it('publishes transparency counts without personal data or ids', async () => {
@@ -226,7 +226,7 @@ describe.each(backends())('register on $name', (backend) => {
     expect(new Set(seqs).size).toBe(12);
     expect(seqs.at(-1)! - seqs[0]!).toBe(11);
     await second.close();
-    expect(await register.verify()).toMatchObject({ ok: true });
+    expect((await register.verify()).problems).toEqual([]);
   });
 
   it('detects rows altered, added or removed behind its back', async () => {
@@ -239,8 +239,8 @@ describe.each(backends())('register on $name', (backend) => {
         /register_assessments: row of entry \d+ differs from the chain: decision: "proceed" ≠ "escalate"/,
       ],
       [
-        "update register_entries set record = replace(record, 'B. Officer', 'A. Analyst') where kind = 'review'",
-        'update register_entries set record = replace(record, \'A. Analyst","approver":"A. Analyst\', \'A. Analyst","approver":"B. Officer\') where kind = \'review\'',
+        `update register_entries set record = replace(record, '"approver":"B. Officer"', '"approver":"C. Other"') where kind = 'review'`,
+        `update register_entries set record = replace(record, '"approver":"C. Other"', '"approver":"B. Officer"') where kind = 'review'`,
         /entry \d+: hash does not match/,
       ],
     ];
@@ -250,7 +250,7 @@ describe.each(backends())('register on $name', (backend) => {
       expect(result.ok).toBe(false);
       expect(result.problems.join('\n')).toMatch(message);
       await register.db.query(restore);
-      expect(await register.verify()).toMatchObject({ ok: true });
+      expect((await register.verify()).problems).toEqual([]);
     }
     await register.db.query("delete from register_personal where subject like 'report:%'");
     expect((await register.verify()).problems.join('\n')).toMatch(/removed without a recorded erasure/);

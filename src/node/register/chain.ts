@@ -207,7 +207,7 @@ export function project(seq: number, rec: ChainRecord): ProjectedRow[] {
         },
         ...rec.parties.map((m, idx) => ({
           table: 'register_report_parties' as const,
-          row: { seq, idx, party_id: m.partyId, matched_by: m.by, match: JSON.stringify(m) },
+          row: { seq, idx, party_id: m.partyId, matched_by: m.by, match: canonicalJson(m) },
         })),
       ];
     case 'leverage':

@@ -6,7 +6,8 @@ import type { Db, Sql } from './db.js';
  * The register's schema, as numbered migrations. Policy (docs/register.md): a released migration is never
  * edited — its checksum is recorded when applied and checked on every open — and never removed; a change is a
  * new migration with the next number, forward-only, applied in one transaction under the register's lock.
- * Dates are ISO text (`YYYY-MM-DD`) so both drivers return them unchanged; JSON is text so it hashes as stored.
+ * Dates are ISO text (`YYYY-MM-DD`) so both drivers return them unchanged; JSON is text so it hashes as stored,
+ * kept uncompressed (`storage external`): compressing every record on write costs monitoring more than the disk.
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -20,6 +21,7 @@ create table register_entries (
   kind text not null,
   record text not null
 );
+alter table register_entries alter column record set storage external;
 create table register_settings (
   seq integer primary key references register_entries (seq),
   retention_days integer not null check (retention_days > 0)
