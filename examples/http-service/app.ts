@@ -13,7 +13,9 @@ import {
   TransactionSchema,
   toRecord,
 } from 'hrdd';
+import type { Register } from 'hrdd/node';
 import { z } from 'zod';
+import { registerRoutes } from './register-routes.js';
 
 /** The largest request body accepted: a real order is a few kilobytes, a large one well under a megabyte. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -145,8 +147,8 @@ export function openApiDocument(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(doc).replaceAll('"#/$defs/', '"#/components/schemas/'));
 }
 
-/** The service: one engine, compiled once at start-up. */
-export function createApp(options: { maxBodyBytes?: number } = {}): Hono {
+/** The service: one engine, compiled once at start-up; with a register, its endpoints too (register-routes.ts). */
+export function createApp(options: { maxBodyBytes?: number; register?: Register } = {}): Hono {
   const engine = createEngine();
   const questionnaire = loadQuestionnaire(defaultQuestionnaire);
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -184,5 +186,6 @@ export function createApp(options: { maxBodyBytes?: number } = {}): Hono {
     return schema ? c.json(schema) : c.json({ error: `unknown schema; one of ${schemaNames().join(', ')}` }, 404);
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  if (options.register) registerRoutes(app, options.register);
   return app;
 }
