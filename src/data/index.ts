@@ -5,6 +5,13 @@ import rulesetJson from './default-ruleset.json' with { type: 'json' };
 export { assuranceCatalogue } from './assurances.js';
 export * from './country-data.js';
 export { type RefInfo, refsRegistry } from './refs.js';
+export {
+  defaultSanctionedRegions,
+  parseSanctionedRegions,
+  type SanctionedRegion,
+  type SanctionedRegions,
+  SanctionedRegionsSchema,
+} from './sanctioned-regions.js';
 
 /**
  * The bundled default rule set `hrdd-default`: a rule for every red flag, the assurance catalogue and test cases.

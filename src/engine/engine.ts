@@ -6,6 +6,8 @@ import {
   defaultCountryGroups,
   defaultQuestionnaire,
   defaultRuleset,
+  defaultSanctionedRegions,
+  type SanctionedRegions,
 } from '../data/index.js';
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
@@ -19,8 +21,9 @@ import { compileRules } from './compile-rules.js';
 import { addDaysIso } from './dates.js';
 import { decide, scoreBand } from './decide.js';
 import { compareFindings, evaluateRules } from './evaluate.js';
-import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
+import { deriveFacts, euMemberStates, type FactContext, highRiskSet, indexGroupInfo, indexGroups } from './facts.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
+import { buildGazetteer } from './regions.js';
 import { screenParties } from './screen.js';
 import { sortShort } from './sort-short.js';
 import type { Facts } from './types.js';
@@ -34,6 +37,8 @@ export interface EngineOptions {
   screening?: ScreeningIndexPort | { index: ScreeningIndexPort; lists: DataIdentity[] };
   countryData?: CountryData;
   countryGroups?: CountryGroups;
+  /** Gazetteer of comprehensively sanctioned regions; default: the bundled one (Crimea, occupied Ukraine). */
+  sanctionedRegions?: SanctionedRegions;
   /** `compiled` (default: closures) or `reference` (json-logic-js). Both give the same assessments. */
   evaluator?: EvaluatorKind;
 }
@@ -86,6 +91,19 @@ function inputHash(transaction: Transaction, answers: Record<string, unknown>): 
   return `sha256:${sha256Hex(`{"answers":${canonicalJson(answers)},"transaction":${orderedJson(transaction)}}`)}`;
 }
 
+const INDICATOR_PATH = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
+
+/** A finding that read an indicator also shows the indicator's data year (`….indicatorYears.<name>`). */
+function addIndicatorYears(factsRead: Record<string, unknown>, f: Facts): void {
+  for (const path of Object.keys(factsRead)) {
+    const m = INDICATOR_PATH.exec(path);
+    if (!m) continue;
+    const country = m[1] === 'derived.destination' ? f.derived.destination : f.derived.countries[m[1]!.slice(18)];
+    const year = country?.indicatorYears[m[2]!];
+    factsRead[`${m[1]}.indicatorYears.${m[2]}`] = year ?? null;
+  }
+}
+
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const ruleset = loadRuleset(options.ruleset ?? defaultRuleset);
@@ -101,9 +119,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       : options.screening
         ? { index: options.screening, lists: [] }
         : undefined;
+  const sanctionedRegions = options.sanctionedRegions ?? defaultSanctionedRegions;
+  const groupsByCountry = indexGroups(countryGroups);
   const context: FactContext = {
     countryData,
-    groupsByCountry: indexGroups(countryGroups),
+    groupsByCountry,
+    groupInfo: indexGroupInfo(countryGroups),
+    euMembers: euMemberStates(groupsByCountry),
+    gazetteer: buildGazetteer(sanctionedRegions),
+    gazetteerInfo: { id: sanctionedRegions.id, reviewBy: sanctionedRegions.source.reviewBy },
     countryCache: new Map(),
     highRisk: highRiskSet(ruleset.parameters),
     validityDays: new Map(ruleset.assurances.map((a) => [a.type, a.validityDays])),
@@ -112,6 +136,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const data: DataIdentity[] = [
     dataIdentity(countryData.id, countryData.version, countryData),
     dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
+    dataIdentity(sanctionedRegions.id, sanctionedRegions.version, sanctionedRegions),
     ...(screening?.lists ?? []),
   ];
   const questionnaire: QuestionnairePort | undefined =
@@ -151,6 +176,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         missingFromQuestions.push({ path: m.path, reason: m.reason, blocking: m.blocking });
     }
     const evaluation = evaluateRules(rules, f, opts.trace === true);
+    for (const m of evaluation.matches) addIndicatorYears(m.finding.facts, f);
     const findings = sortShort(
       evaluation.matches.map((m) => m.finding),
       compareFindings,
@@ -178,6 +204,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       requiredAssurances: required,
       missingInformation,
     } as Assessment;
+    if (f.derived.dataReview.length > 0) assessment.dataReview = f.derived.dataReview;
     if (notes.length > 0) assessment.notes = notes;
     if (opts.trace) assessment.trace = evaluation.trace;
     const provenance = {

@@ -1,0 +1,124 @@
+import type { SanctionedRegions } from '../data/sanctioned-regions.js';
+
+/** One place of the transaction recognised as (part of) a sanctioned region (`derived.sanctionedRegions[]`). */
+export interface RegionMatchFact {
+  region: string;
+  status: 'occupied' | 'partly-occupied';
+  /** The fact path the place was read from, e.g. `transaction.endUsers.0.address`. */
+  path: string;
+  /** The code or the name as the gazetteer spells it. */
+  matched: string;
+  /** The party whose address matched, when it is a party's. */
+  partyId?: string;
+}
+
+/**
+ * A place to look at: a subdivision code, or free text. Text with a `country` is read only when that country may
+ * hold a region (a party's address); text without one (the end use) is always read.
+ */
+export interface Place {
+  path: string;
+  country?: string;
+  subdivision?: string;
+  text?: string;
+  partyId?: string;
+}
+
+interface Pattern {
+  region: string;
+  status: RegionMatchFact['status'];
+  name: string;
+  words: { stem: string; prefix: boolean }[];
+}
+
+export interface Gazetteer {
+  byCode: ReadonlyMap<string, { region: string; status: RegionMatchFact['status'] }>;
+  /** Longest names first, so "Donetsk oblast" is read before "Donetsk". */
+  patterns: readonly Pattern[];
+  /** Countries whose free text is read (where the regions lie or are claimed). */
+  countries: ReadonlySet<string>;
+}
+
+/**
+ * Case, accents and apostrophes folded, everything else that is not a letter or digit a space: `Sevastopol'`,
+ * `SÉVASTOPOL` and `sevastopol` are one word; `Слов'янськ` keeps its letters. Deterministic (no locale).
+ */
+export function foldPlaceText(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’ʼ`´]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+export function buildGazetteer(data: SanctionedRegions): Gazetteer {
+  const byCode = new Map<string, { region: string; status: RegionMatchFact['status'] }>();
+  const patterns: Pattern[] = [];
+  for (const region of data.regions) {
+    for (const code of region.subdivisions) byCode.set(code, { region: region.id, status: region.status });
+    for (const name of region.names) {
+      const words = name
+        .split(/\s+/)
+        .filter((w) => w.length > 0)
+        .map((w) => {
+          const prefix = w.endsWith('*');
+          return { stem: foldPlaceText(prefix ? w.slice(0, -1) : w).join(''), prefix };
+        });
+      patterns.push({ region: region.id, status: region.status, name, words });
+    }
+  }
+  patterns.sort((a, b) => b.words.length - a.words.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { byCode, patterns, countries: new Set(['UA', 'RU']) };
+}
+
+function wordMatches(word: string, pattern: { stem: string; prefix: boolean }): boolean {
+  return pattern.prefix ? word.startsWith(pattern.stem) : word === pattern.stem;
+}
+
+/** Names of the gazetteer in a text, longest first; a word is used by one name only. */
+export function matchPlaceText(
+  text: string,
+  gazetteer: Gazetteer,
+): { region: string; status: Pattern['status']; name: string }[] {
+  const words = foldPlaceText(text);
+  const used = new Array<boolean>(words.length).fill(false);
+  const found: { region: string; status: Pattern['status']; name: string }[] = [];
+  for (const pattern of gazetteer.patterns) {
+    const n = pattern.words.length;
+    for (let i = 0; i + n <= words.length; i++) {
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(words[i + k]!, pattern.words[k]!);
+      if (!ok) continue;
+      for (let k = 0; k < n; k++) used[i + k] = true;
+      found.push({ region: pattern.region, status: pattern.status, name: pattern.name });
+    }
+  }
+  return found;
+}
+
+const SUBDIVISION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+
+/** Every match of the transaction's places, in the order of the places given. */
+export function matchPlaces(places: readonly Place[], gazetteer: Gazetteer): RegionMatchFact[] {
+  const out: RegionMatchFact[] = [];
+  const push = (place: Place, m: { region: string; status: RegionMatchFact['status'] }, matched: string) => {
+    const fact: RegionMatchFact = { region: m.region, status: m.status, path: place.path, matched };
+    if (place.partyId !== undefined) fact.partyId = place.partyId;
+    out.push(fact);
+  };
+  for (const place of places) {
+    const code =
+      place.subdivision ?? (place.text && SUBDIVISION.test(place.text.trim()) ? place.text.trim() : undefined);
+    if (code !== undefined) {
+      const hit = gazetteer.byCode.get(code);
+      if (hit) push(place, hit, code);
+      if (place.subdivision === undefined) continue;
+    }
+    if (place.text === undefined) continue;
+    if (place.country !== undefined && !gazetteer.countries.has(place.country)) continue;
+    for (const m of matchPlaceText(place.text, gazetteer)) push(place, m, m.name);
+  }
+  return out;
+}
