@@ -11,7 +11,7 @@ export const SanctionedRegionSchema = z.strictObject({
   instruments: z.record(z.string(), z.string()),
   subdivisions: z.array(SubdivisionSchema),
   /** Names and spellings; `*` at the end of a word matches any ending (Cyrillic declension). */
-  names: z.array(z.string().min(1)),
+  names: z.array(z.string().regex(/^\S{3,}/, 'a name starts with a word of at least three letters')),
 });
 export type SanctionedRegion = z.infer<typeof SanctionedRegionSchema>;
 

@@ -40,6 +40,8 @@ export interface FactContext {
   gazetteer?: Gazetteer;
   /** Countries whose exporters EU law binds, prepared once per engine. */
   euMembers?: ReadonlySet<string>;
+  /** The rate table and listed control codes of one parameters object, read once (engine parameters are fixed). */
+  prepared?: { params: Record<string, unknown>; table: RateTable; listed: (readonly [string, string])[] };
   /** Identity and review date of the gazetteer, for `dataReview`. */
   gazetteerInfo?: { id: string; reviewBy: string };
 }
@@ -147,7 +149,7 @@ function partyFact(party: Party, role: PartyRole): PartyFact {
 }
 
 /** `params.exchangeRates`: units of each currency for one unit of `base`, with the table's source and date. */
-interface RateTable {
+export interface RateTable {
   base: string;
   rates: Record<string, number>;
   reviewBy?: string;
@@ -218,11 +220,23 @@ function jurisdictionsOf(tx: Transaction, euMembers: ReadonlySet<string>): Juris
   };
 }
 
-function itemFacts(tx: Transaction, params: Record<string, unknown>): ItemFact[] {
+/** `params.surveillanceControlCodes` as written and normalised. */
+function listedCodes(params: Record<string, unknown>): (readonly [string, string])[] {
   const listed = Array.isArray(params.surveillanceControlCodes)
     ? (params.surveillanceControlCodes as unknown[]).filter((c): c is string => typeof c === 'string')
     : [];
-  const listedNormal = listed.map((c) => [c, normaliseControlCode(c)] as const);
+  return listed.map((c) => [c, normaliseControlCode(c)] as const);
+}
+
+/** What derivation reads from the parameters, computed once per parameters object. */
+function preparedParams(params: Record<string, unknown>, ctx: FactContext): NonNullable<FactContext['prepared']> {
+  if (ctx.prepared?.params === params) return ctx.prepared;
+  const prepared = { params, table: rateTable(params), listed: listedCodes(params) };
+  ctx.prepared = prepared;
+  return prepared;
+}
+
+function itemFacts(tx: Transaction, listedNormal: readonly (readonly [string, string])[]): ItemFact[] {
   return tx.items.map((item) => {
     const classifications = item.classifications ?? [];
     const controlCodes = sortedUnique(classifications.map((c) => normaliseControlCode(c.code)));
@@ -395,7 +409,8 @@ export function deriveFacts(
     (binds ? groupsBinding : groupsNotBinding).push(id);
   }
   const transitGroups = sortedUniqueOf(transit, (c) => countries[c]!.groups);
-  const table = rateTable(params);
+  const prepared = preparedParams(params, ctx);
+  const table = prepared.table;
   const value = totalValue(tx, table);
   const sanctionedRegions = ctx.gazetteer ? matchPlaces(placesOf(tx), ctx.gazetteer) : [];
   const receivingCountries = sortedUnique(receiving);
@@ -429,7 +444,7 @@ export function deriveFacts(
     transitOnly: sortedUnique(transit.filter((c) => !receiving.has(c))),
     groupsBinding,
     groupsNotBinding,
-    items: itemFacts(tx, params),
+    items: itemFacts(tx, prepared.listed),
     sanctionedRegions,
     sanctionedRegionIds: sortedUnique(sanctionedRegions.map((r) => r.region)),
     dataReview: dataReviewOf(

@@ -33,8 +33,8 @@ interface Pattern {
 
 export interface Gazetteer {
   byCode: ReadonlyMap<string, { region: string; status: RegionMatchFact['status'] }>;
-  /** Longest names first, so "Donetsk oblast" is read before "Donetsk". */
-  patterns: readonly Pattern[];
+  /** Names by the first letters of their first word, longest names first, so "Donetsk oblast" is tried before "Donetsk". */
+  patterns: ReadonlyMap<string, readonly Pattern[]>;
   /** Countries whose free text is read (where the regions lie or are claimed). */
   countries: ReadonlySet<string>;
 }
@@ -70,8 +70,18 @@ export function buildGazetteer(data: SanctionedRegions): Gazetteer {
     }
   }
   patterns.sort((a, b) => b.words.length - a.words.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { byCode, patterns, countries: new Set(['UA', 'RU']) };
+  const index = new Map<string, Pattern[]>();
+  for (const pattern of patterns) {
+    const key = pattern.words[0]!.stem.slice(0, KEY);
+    const list = index.get(key) ?? [];
+    list.push(pattern);
+    index.set(key, list);
+  }
+  return { byCode, patterns: index, countries: new Set(['UA', 'RU']) };
 }
+
+/** Names are indexed by this many first letters (every stem in the gazetteer is at least this long). */
+const KEY = 3;
 
 function wordMatches(word: string, pattern: { stem: string; prefix: boolean }): boolean {
   return pattern.prefix ? word.startsWith(pattern.stem) : word === pattern.stem;
@@ -83,17 +93,22 @@ export function matchPlaceText(
   gazetteer: Gazetteer,
 ): { region: string; status: Pattern['status']; name: string }[] {
   const words = foldPlaceText(text);
-  const used = new Array<boolean>(words.length).fill(false);
   const found: { region: string; status: Pattern['status']; name: string }[] = [];
-  for (const pattern of gazetteer.patterns) {
-    const n = pattern.words.length;
-    for (let i = 0; i + n <= words.length; i++) {
+  // Left to right, the longest name that starts at each word; its words are not read again.
+  let i = 0;
+  while (i < words.length) {
+    let taken = 1;
+    for (const pattern of gazetteer.patterns.get(words[i]!.slice(0, KEY)) ?? []) {
+      const n = pattern.words.length;
+      if (i + n > words.length) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(words[i + k]!, pattern.words[k]!);
+      for (let k = 0; k < n && ok; k++) ok = wordMatches(words[i + k]!, pattern.words[k]!);
       if (!ok) continue;
-      for (let k = 0; k < n; k++) used[i + k] = true;
       found.push({ region: pattern.region, status: pattern.status, name: pattern.name });
+      taken = n;
+      break;
     }
+    i += taken;
   }
   return found;
 }
