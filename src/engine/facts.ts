@@ -177,28 +177,32 @@ function rateTable(params: Record<string, unknown>): RateTable {
  * is not in the table or not stated (an unknown currency is missing information, not zero).
  */
 function totalValue(tx: Transaction, table: RateTable): { value: number | null; unknown: string[] } {
-  const toBase = (amount: number, currency: string | undefined): number | undefined => {
-    if (currency === undefined) return undefined;
-    if (currency === table.base) return amount;
-    const rate = table.rates[currency];
-    return rate === undefined ? undefined : amount / rate;
-  };
-  const unknown = new Set<string>();
+  let unknown: string[] | undefined;
   let sum: number | null = null;
   if (tx.items.every((i) => i.unitPrice)) {
     sum = 0;
     for (const i of tx.items) {
-      const v = toBase(i.quantity * i.unitPrice!.amount, i.unitPrice!.currency);
-      if (v === undefined) unknown.add(i.unitPrice!.currency);
-      else sum += v;
+      const v = toBase(i.quantity * i.unitPrice!.amount, i.unitPrice!.currency, table);
+      if (v === undefined) {
+        unknown ??= [];
+        unknown.push(i.unitPrice!.currency);
+      } else sum += v;
     }
-    if (unknown.size > 0) sum = null;
+    if (unknown) sum = null;
   } else if (tx.payment?.amount !== undefined) {
-    const v = toBase(tx.payment.amount, tx.payment.currency);
-    if (v === undefined) unknown.add(tx.payment.currency ?? 'unstated');
+    const v = toBase(tx.payment.amount, tx.payment.currency, table);
+    if (v === undefined) unknown = [tx.payment.currency ?? 'unstated'];
     else sum = v;
   }
-  return { value: sum === null ? null : Math.round(sum * 100) / 100, unknown: sortedUnique(unknown) };
+  return { value: sum === null ? null : Math.round(sum * 100) / 100, unknown: unknown ? sortedUnique(unknown) : [] };
+}
+
+/** An amount in the table's base currency; undefined when the currency is not stated or not in the table. */
+function toBase(amount: number, currency: string | undefined, table: RateTable): number | undefined {
+  if (currency === undefined) return undefined;
+  if (currency === table.base) return amount;
+  const rate = table.rates[currency];
+  return rate === undefined ? undefined : amount / rate;
 }
 
 function jurisdictionsOf(tx: Transaction, euMembers: ReadonlySet<string>): JurisdictionsFact {
@@ -262,15 +266,11 @@ function itemFacts(tx: Transaction, listedNormal: readonly (readonly [string, st
 /** Party addresses and the end use, as places for the gazetteer. */
 function placesOf(tx: Transaction): Place[] {
   const places: Place[] = [];
-  const party = (p: Party, path: string) => {
-    if (p.subdivision)
-      places.push({ path: `${path}.subdivision`, country: p.country, subdivision: p.subdivision, partyId: p.id });
-    if (p.address) places.push({ path: `${path}.address`, country: p.country, text: p.address, partyId: p.id });
-    if (p.city) places.push({ path: `${path}.city`, country: p.country, text: p.city, partyId: p.id });
-  };
-  if (tx.consignee) party(tx.consignee, 'transaction.consignee');
-  for (const [i, p] of tx.endUsers.entries()) party(p, `transaction.endUsers.${i}`);
-  for (const [i, p] of (tx.intermediaries ?? []).entries()) party(p, `transaction.intermediaries.${i}`);
+  if (tx.consignee) partyPlaces(places, tx.consignee, 'transaction.consignee');
+  for (let i = 0; i < tx.endUsers.length; i++) partyPlaces(places, tx.endUsers[i]!, `transaction.endUsers.${i}`);
+  const intermediaries = tx.intermediaries ?? [];
+  for (let i = 0; i < intermediaries.length; i++)
+    partyPlaces(places, intermediaries[i]!, `transaction.intermediaries.${i}`);
   const endUse = tx.endUse;
   if (endUse?.deploymentSubdivision)
     places.push({ path: 'transaction.endUse.deploymentSubdivision', subdivision: endUse.deploymentSubdivision });
@@ -278,6 +278,13 @@ function placesOf(tx: Transaction): Place[] {
     places.push({ path: 'transaction.endUse.deploymentRegion', text: endUse.deploymentRegion });
   if (endUse?.description) places.push({ path: 'transaction.endUse.description', text: endUse.description });
   return places;
+}
+
+function partyPlaces(places: Place[], p: Party, path: string): void {
+  if (p.subdivision)
+    places.push({ path: `${path}.subdivision`, country: p.country, subdivision: p.subdivision, partyId: p.id });
+  if (p.address) places.push({ path: `${path}.address`, country: p.country, text: p.address, partyId: p.id });
+  if (p.city) places.push({ path: `${path}.city`, country: p.country, text: p.city, partyId: p.id });
 }
 
 /** Data sets past their review date, limited to what this transaction uses. */

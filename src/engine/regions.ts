@@ -44,6 +44,13 @@ export interface Gazetteer {
  * `SÉVASTOPOL` and `sevastopol` are one word; `Слов'янськ` keeps its letters. Deterministic (no locale).
  */
 export function foldPlaceText(text: string): string[] {
+  // ASCII text (most orders) has no accents to fold: skip the Unicode normalisation.
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -52,6 +59,8 @@ export function foldPlaceText(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
+
+const ASCII = /^[\t\n\r -~]*$/;
 
 export function buildGazetteer(data: SanctionedRegions): Gazetteer {
   const byCode = new Map<string, { region: string; status: RegionMatchFact['status'] }>();
@@ -115,25 +124,30 @@ export function matchPlaceText(
 
 const SUBDIVISION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 
+function regionFact(
+  place: Place,
+  m: { region: string; status: RegionMatchFact['status'] },
+  matched: string,
+): RegionMatchFact {
+  const fact: RegionMatchFact = { region: m.region, status: m.status, path: place.path, matched };
+  if (place.partyId !== undefined) fact.partyId = place.partyId;
+  return fact;
+}
+
 /** Every match of the transaction's places, in the order of the places given. */
 export function matchPlaces(places: readonly Place[], gazetteer: Gazetteer): RegionMatchFact[] {
   const out: RegionMatchFact[] = [];
-  const push = (place: Place, m: { region: string; status: RegionMatchFact['status'] }, matched: string) => {
-    const fact: RegionMatchFact = { region: m.region, status: m.status, path: place.path, matched };
-    if (place.partyId !== undefined) fact.partyId = place.partyId;
-    out.push(fact);
-  };
   for (const place of places) {
     const code =
       place.subdivision ?? (place.text && SUBDIVISION.test(place.text.trim()) ? place.text.trim() : undefined);
     if (code !== undefined) {
       const hit = gazetteer.byCode.get(code);
-      if (hit) push(place, hit, code);
+      if (hit) out.push(regionFact(place, hit, code));
       if (place.subdivision === undefined) continue;
     }
     if (place.text === undefined) continue;
     if (place.country !== undefined && !gazetteer.countries.has(place.country)) continue;
-    for (const m of matchPlaceText(place.text, gazetteer)) push(place, m, m.name);
+    for (const m of matchPlaceText(place.text, gazetteer)) out.push(regionFact(place, m, m.name));
   }
   return out;
 }
