@@ -47,6 +47,19 @@ export function renderRulesetDoc(): string {
   }
   lines.push(
     '',
+    '## Sanctions and embargo rules by regime',
+    '',
+    'Each rule names its regime (whom it binds: EU — exporters established in the EU; US — US persons and US-origin items; UN — everyone) and cites its instrument. How jurisdictions, sanctioned regions and transit are derived: [regimes.md](regimes.md).',
+    '',
+  );
+  for (const r of rs.rules) {
+    const instruments = r.refs.filter((x) => refsRegistry[x]?.regime !== undefined);
+    if (instruments.length === 0) continue;
+    const regimes = [...new Set(instruments.map((x) => refsRegistry[x]!.regime))].join(', ');
+    lines.push(`- \`${r.id}\` (${regimes}; ${instruments.join(', ')}): ${r.description}`);
+  }
+  lines.push(
+    '',
     '## Parameters',
     '',
     'An overlay changes these with `"parameters": { … }` (deep-merged).',

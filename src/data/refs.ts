@@ -2,6 +2,8 @@
 export interface RefInfo {
   title: string;
   url?: string;
+  /** For sanctions and embargo instruments: the legal order that applies it (EU, US, UN). */
+  regime?: 'EU' | 'US' | 'UN';
 }
 
 const UNGP = 'https://www.ohchr.org/sites/default/files/documents/publications/guidingprinciplesbusinesshr_en.pdf';
@@ -11,6 +13,85 @@ const STATE = 'https://www.state.gov/key-topics-bureau-of-democracy-human-rights
 const EU821 = 'https://eur-lex.europa.eu/eli/reg/2021/821/oj';
 const EU2659 = 'https://eur-lex.europa.eu/eli/reco/2024/2659/oj';
 const EAR = 'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C';
+
+const EURLEX = 'https://eur-lex.europa.eu/eli/reg';
+
+/**
+ * Sanctions and embargo instruments: one id per instrument and claim, each with the regime that applies it
+ * (`EU` binds exporters established in the EU, `US` US persons and US-origin items, `UN` everyone).
+ */
+const SANCTIONS_REFS: Readonly<Record<string, RefInfo>> = {
+  'EU-833/2014': {
+    title:
+      'Council Regulation (EU) No 833/2014 Art. 2 and 2a: ban on dual-use items and advanced technology for Russia',
+    url: `${EURLEX}/2014/833/oj`,
+    regime: 'EU',
+  },
+  'EU-833/2014-Art3k': {
+    title: 'Council Regulation (EU) No 833/2014 Art. 3k and Annex XXIII: ban on further goods for Russia',
+    url: `${EURLEX}/2014/833/oj`,
+    regime: 'EU',
+  },
+  'EU-765/2006': {
+    title:
+      'Council Regulation (EC) No 765/2006 (as amended): ban on dual-use items and advanced technology for Belarus',
+    url: `${EURLEX}/2006/765/oj`,
+    regime: 'EU',
+  },
+  'EU-692/2014': {
+    title: 'Council Regulation (EU) No 692/2014: restrictive measures on Crimea and Sevastopol',
+    url: `${EURLEX}/2014/692/oj`,
+    regime: 'EU',
+  },
+  'EU-2022/263': {
+    title:
+      'Council Regulation (EU) 2022/263: restrictive measures on the non-government-controlled areas of the Donetsk, Luhansk, Kherson and Zaporizhzhia oblasts',
+    url: `${EURLEX}/2022/263/oj`,
+    regime: 'EU',
+  },
+  'EU-2271/96': {
+    title: 'Council Regulation (EC) No 2271/96 (Blocking Statute): protection against extra-territorial US laws',
+    url: `${EURLEX}/1996/2271/oj`,
+    regime: 'EU',
+  },
+  'EU-ARMS-EMBARGOES': {
+    title: 'EU arms embargoes (Council CFSP decisions, EU Sanctions Map): bind exporters established in the EU',
+    url: 'https://www.sanctionsmap.eu/',
+    regime: 'EU',
+  },
+  'UN-SC-ARMS-EMBARGOES': {
+    title: 'UN Security Council arms embargoes (Chapter VII resolutions): bind every state and exporter',
+    url: 'https://main.un.org/securitycouncil/en/sanctions/information',
+    regime: 'UN',
+  },
+  'UN-SC-SANCTIONS': {
+    title:
+      'UN Security Council sanctions on Iran and North Korea (resolutions 1718 (2006) et seq.; 1737 (2006) et seq., re-applied 2025) with EU and US comprehensive measures',
+    url: 'https://main.un.org/securitycouncil/en/sanctions/information',
+    regime: 'UN',
+  },
+  'EAR-746': {
+    title: 'EAR Part 746 (§746.2 Cuba, §746.4 North Korea, §746.7 Iran) and OFAC programmes: US embargoes',
+    url: `${EAR}/part-746`,
+    regime: 'US',
+  },
+  'EAR-746.8': {
+    title: 'EAR §746.8: licence requirements for Russia and Belarus, policy of denial',
+    url: `${EAR}/part-746/section-746.8`,
+    regime: 'US',
+  },
+  'US-EO-13685': {
+    title: 'US Executive Order 13685 (2014): prohibitions on the Crimea region of Ukraine',
+    url: 'https://ofac.treasury.gov/sanctions-programs-and-country-information/ukraine-russia-related-sanctions',
+    regime: 'US',
+  },
+  'US-EO-14065': {
+    title:
+      'US Executive Order 14065 (2022): prohibitions on the so-called Donetsk and Luhansk People’s Republics and other covered regions of Ukraine',
+    url: 'https://ofac.treasury.gov/sanctions-programs-and-country-information/ukraine-russia-related-sanctions',
+    regime: 'US',
+  },
+};
 
 /** Sources and red flags by id; every id a bundled rule cites resolves here (a test checks it). */
 export const refsRegistry: Readonly<Record<string, RefInfo>> = {
@@ -25,22 +106,42 @@ export const refsRegistry: Readonly<Record<string, RefInfo>> = {
   'UNGP-24': { title: 'UNGP 24: prioritise the most severe impacts', url: UNGP },
   'UNGP-29': { title: 'UNGP 29: operational-level grievance mechanisms', url: UNGP },
   'CoC-1': {
-    title: 'Code of Conduct commitment 1: take human rights into account in export-control decisions',
+    title:
+      'Code of Conduct commitment 1: legal, regulatory, policy and enforcement tools to control exports of dual-use items to end users that could misuse them for serious human-rights violations',
     url: COC,
   },
-  'CoC-2': { title: 'Code of Conduct commitment 2: consult and share information', url: COC },
-  'CoC-3': { title: 'Code of Conduct commitment 3: share best practices', url: COC },
+  'CoC-2': {
+    title: 'Code of Conduct commitment 2: engage the private sector, academia and civil society in consultations',
+    url: COC,
+  },
+  'CoC-3': {
+    title: 'Code of Conduct commitment 3: share information on threats and risks with other subscribing states',
+    url: COC,
+  },
   'CoC-4': {
-    title: 'Code of Conduct commitment 4: assurances against misuse, re-export and transfer; sufficient information',
+    title:
+      'Code of Conduct commitment 4: best practices; assurances that items will not be misused, re-exported or transferred; sufficient information to assess the risk',
     url: COC,
   },
-  'CoC-5': { title: 'Code of Conduct commitment 5: encourage UNGP-aligned due diligence by companies', url: COC },
+  'CoC-5': {
+    title:
+      'Code of Conduct commitment 5: consult industry and promote human-rights due diligence in line with the UNGPs',
+    url: COC,
+  },
+  'CoC-6': {
+    title: 'Code of Conduct commitment 6: build the capacity of non-subscribing states and encourage them to join',
+    url: COC,
+  },
   'STATE-2020': {
     title: 'US State Department guidance on transactions with surveillance capabilities (2020)',
     url: STATE,
   },
   'EU-2021/821-Art2': { title: 'EU Regulation 2021/821 Art. 2(20): cyber-surveillance items', url: EU821 },
   'EU-2021/821-Art5': { title: 'EU Regulation 2021/821 Art. 5: catch-all for cyber-surveillance items', url: EU821 },
+  'EU-2021/821-Art3': {
+    title: 'EU Regulation 2021/821 Art. 3 and Annex I: authorisation required for listed dual-use items',
+    url: EU821,
+  },
   'EU-2019/125': {
     title: 'EU Regulation 2019/125: goods that could be used for capital punishment or torture',
     url: 'https://eur-lex.europa.eu/eli/reg/2019/125/oj',
@@ -63,6 +164,7 @@ export const refsRegistry: Readonly<Record<string, RefInfo>> = {
     title: 'OECD Due Diligence Guidance for Responsible Business Conduct (2018)',
     url: 'https://www.oecd.org/investment/due-diligence-guidance-for-responsible-business-conduct.htm',
   },
+  ...SANCTIONS_REFS,
   'RF-ITEM-LISTED': { title: 'Item on a surveillance-relevant control list' },
   'RF-ITEM-COVERT': { title: 'Covert surveillance capability' },
   'RF-ITEM-BULK': { title: 'Population-scale (bulk) capability' },

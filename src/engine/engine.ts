@@ -4,7 +4,9 @@ import {
   dataIdentity,
   defaultCountryData,
   defaultCountryGroups,
+  defaultSanctionedRegions,
   overlayCountryData,
+  type SanctionedRegions,
 } from '../data/index.js';
 import { canonicalJson, orderedJson, sha256Hex } from '../digest/index.js';
 import { HrddError } from '../errors.js';
@@ -18,10 +20,11 @@ import { compileRules } from './compile-rules.js';
 import { addDaysIso } from './dates.js';
 import { decide, scoreBand } from './decide.js';
 import { compareFindings, evaluateRules } from './evaluate.js';
-import { deriveFacts, type FactContext, highRiskSet, indexGroups } from './facts.js';
+import { deriveFacts, euMemberStates, type FactContext, highRiskSet, indexGroupInfo, indexGroups } from './facts.js';
 import { factsRuleCheck, factsShape } from './facts-shape.js';
 import { hardStops } from './hard-stops.js';
 import type { DataIdentity, QuestionnairePort, ScreeningIndexPort } from './ports.js';
+import { buildGazetteer } from './regions.js';
 import { compileResponses, respond } from './responses.js';
 import { screenParties } from './screen.js';
 import { compareText, sortShort } from './sort-short.js';
@@ -36,6 +39,8 @@ export interface EngineOptions {
   screening?: ScreeningIndexPort | { index: ScreeningIndexPort; lists: DataIdentity[] };
   countryData?: CountryData;
   countryGroups?: CountryGroups;
+  /** Gazetteer of comprehensively sanctioned regions; default: the bundled one (Crimea, occupied Ukraine). */
+  sanctionedRegions?: SanctionedRegions;
   /** `compiled` (default: closures) or `reference` (json-logic-js). Both give the same assessments. */
   evaluator?: EvaluatorKind;
 }
@@ -111,6 +116,19 @@ function countryDataOf(given: CountryData | undefined): { data: CountryData; ide
   };
 }
 
+const INDICATOR_PATH = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
+
+/** A finding that read an indicator also shows the indicator's data year (`….indicatorYears.<name>`). */
+function addIndicatorYears(factsRead: Record<string, unknown>, f: Facts): void {
+  for (const path of Object.keys(factsRead)) {
+    const m = INDICATOR_PATH.exec(path);
+    if (!m) continue;
+    const country = m[1] === 'derived.destination' ? f.derived.destination : f.derived.countries[m[1]!.slice(18)];
+    const year = country?.indicatorYears[m[2]!];
+    factsRead[`${m[1]}.indicatorYears.${m[2]}`] = year ?? null;
+  }
+}
+
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const evaluator = options.evaluator ?? 'compiled';
@@ -145,9 +163,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       : options.screening
         ? { index: options.screening, lists: [] }
         : undefined;
+  const sanctionedRegions = options.sanctionedRegions ?? defaultSanctionedRegions;
+  const groupsByCountry = indexGroups(countryGroups);
   const context: FactContext = {
     countryData,
-    groupsByCountry: indexGroups(countryGroups),
+    groupsByCountry,
+    groupInfo: indexGroupInfo(countryGroups),
+    euMembers: euMemberStates(groupsByCountry),
+    gazetteer: buildGazetteer(sanctionedRegions),
+    gazetteerInfo: { id: sanctionedRegions.id, reviewBy: sanctionedRegions.source.reviewBy },
     countryCache: new Map(),
     highRisk: highRiskSet(ruleset.parameters),
     validityDays: new Map(ruleset.assurances.map((a) => [a.type, a.validityDays])),
@@ -156,6 +180,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const data: DataIdentity[] = [
     country.identity,
     dataIdentity(countryGroups.id ?? 'country-groups', countryGroups.version ?? 'unversioned', countryGroups),
+    dataIdentity(sanctionedRegions.id, sanctionedRegions.version, sanctionedRegions),
     ...(screening?.lists ?? []),
   ];
 
@@ -201,6 +226,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         m.floor = floor;
         m.extra = assurances;
       }
+    for (const m of evaluation.matches) addIndicatorYears(m.finding.facts, f);
     const findings = sortShort(
       evaluation.matches.map((m) => m.finding),
       compareFindings,
@@ -238,6 +264,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (stops.length > 0) assessment.hardStops = sortShort(stops, (a, b) => compareText(a.ruleId, b.ruleId));
     if (evaluation.notEvaluated.length > 0)
       assessment.notEvaluated = sortShort(evaluation.notEvaluated, (a, b) => compareText(a.ruleId, b.ruleId));
+    if (f.derived.dataReview.length > 0) assessment.dataReview = f.derived.dataReview;
     if (notes.length > 0) assessment.notes = notes;
     if (opts.trace) assessment.trace = evaluation.trace;
     const provenance = {

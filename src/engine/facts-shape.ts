@@ -10,13 +10,17 @@ import {
   shapeOfValue,
   shapes,
 } from '../logic/index.js';
-import { OwnershipSchema, TransactionSchema } from '../model/index.js';
+import { ClassificationSchema, ItemFeaturesSchema, OwnershipSchema, TransactionSchema } from '../model/index.js';
 import type { MergedRuleset, Rule } from '../rules/index.js';
 import { templatePaths } from './rationale.js';
+import type { RegionMatchFact } from './regions.js';
 import type {
   AssumedFeatureFact,
   CountryFact,
+  DataReviewFact,
   DerivedFacts,
+  ItemFact,
+  JurisdictionsFact,
   NameScriptFact,
   ObtainedAssuranceFact,
   PartyFact,
@@ -86,6 +90,40 @@ export const DERIVED_SHAPE: FactShape = fieldsOf<DerivedFacts>({
   ),
   totalValue: value,
   assumedFeatures: array(fieldsOf<AssumedFeatureFact>({ itemId: value, feature: value, path: value })),
+  valueCurrency: value,
+  unknownCurrencies: array(value),
+  jurisdictions: fieldsOf<JurisdictionsFact>({
+    EU: value,
+    US: value,
+    UK: value,
+    list: array(value),
+    declared: value,
+    usOriginItems: value,
+  }),
+  receivingCountries: array(value),
+  transitOnly: array(value),
+  groupsBinding: array(value),
+  groupsNotBinding: array(value),
+  items: array(
+    fieldsOf<ItemFact>({
+      id: value,
+      description: value,
+      capabilities: array(value),
+      classifications: array(shapeOfSchema(ClassificationSchema)),
+      features: shapeOfSchema(ItemFeaturesSchema),
+      origin: value,
+      controlCodes: array(value),
+      controlCodeLineage: array(value),
+      surveillanceEntries: array(value),
+      dualUseListed: value,
+      surveillance: value,
+    }),
+  ),
+  sanctionedRegions: array(
+    fieldsOf<RegionMatchFact>({ region: value, status: value, path: value, matched: value, partyId: value }),
+  ),
+  sanctionedRegionIds: array(value),
+  dataReview: array(fieldsOf<DataReviewFact>({ what: value, reviewDate: value, reason: value })),
 });
 
 const TRANSACTION_SHAPE = shapeOfSchema(TransactionSchema);

@@ -1,14 +1,26 @@
 import type { CountryData, CountryGroups } from '../data/index.js';
 import { HrddError } from '../errors.js';
-import type { Party, Transaction } from '../model/index.js';
+import {
+  controlCodeLineage,
+  isDualUseListedCode,
+  JURISDICTIONS,
+  type Jurisdiction,
+  normaliseControlCode,
+  type Party,
+  type Transaction,
+} from '../model/index.js';
 import { addDaysIso } from './dates.js';
+import { type Gazetteer, matchPlaces, type Place } from './regions.js';
 import { nameScriptFact } from './screen.js';
 import { compareText, sortShort } from './sort-short.js';
 import type {
   AssumedFeatureFact,
   CountryFact,
+  DataReviewFact,
   DerivedFacts,
   Facts,
+  ItemFact,
+  JurisdictionsFact,
   ObtainedAssuranceFact,
   PartyFact,
   PartyRole,
@@ -25,11 +37,56 @@ export interface FactContext {
   countryCache?: Map<string, CountryFact>;
   /** `params.highRiskCapabilities` as a set, when prepared once per engine. */
   highRisk?: ReadonlySet<string>;
+  /** What facts derivation needs of each country group: its regime, title and review dates. */
+  groupInfo?: ReadonlyMap<string, GroupInfo>;
+  /** The sanctioned-regions gazetteer, prepared once per engine. */
+  gazetteer?: Gazetteer;
+  /** Countries whose exporters EU law binds, prepared once per engine. */
+  euMembers?: ReadonlySet<string>;
+  /** The rate table and listed control codes of one parameters object, read once (engine parameters are fixed). */
+  prepared?: { params: Record<string, unknown>; table: RateTable; listed: (readonly [string, string])[] };
+  /** Identity and review date of the gazetteer, for `dataReview`. */
+  gazetteerInfo?: { id: string; reviewBy: string };
+}
+
+/** A country group's regime and review dates (fields of country-groups.json). */
+export interface GroupInfo {
+  title: string;
+  jurisdiction?: string;
+  sourceAsOf?: string;
+  reviewBy?: string;
+  countryReviewBy?: Readonly<Record<string, string>>;
+}
+
+/** The EU member states, used when the country groups lack `eu-member-states`. */
+const EU_MEMBERS = 'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK'.split(' ');
+
+/** Regime, title and review dates of each group, read once per engine. */
+export function indexGroupInfo(groups: CountryGroups): Map<string, GroupInfo> {
+  const info = new Map<string, GroupInfo>();
+  for (const g of groups.groups) {
+    const raw = g as Record<string, unknown>;
+    const entry: GroupInfo = { title: g.title };
+    if (typeof raw.jurisdiction === 'string') entry.jurisdiction = raw.jurisdiction;
+    if (typeof g.source.asOf === 'string') entry.sourceAsOf = g.source.asOf;
+    if (typeof raw.reviewBy === 'string') entry.reviewBy = raw.reviewBy;
+    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null)
+      entry.countryReviewBy = raw.countryReviewBy as Record<string, string>;
+    info.set(g.id, entry);
+  }
+  return info;
 }
 
 /** The rule set's `highRiskCapabilities` parameter as a set (empty when absent or not a list). */
 export function highRiskSet(params: Record<string, unknown>): Set<string> {
   return new Set(Array.isArray(params.highRiskCapabilities) ? (params.highRiskCapabilities as string[]) : []);
+}
+
+/** Members of the `eu-member-states` group, or the EU 27 when the country groups lack it. */
+export function euMemberStates(groupsByCountry: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const members = new Set<string>();
+  for (const [code, groups] of groupsByCountry) if (groups.includes('eu-member-states')) members.add(code);
+  return members.size > 0 ? members : new Set(EU_MEMBERS);
 }
 
 /** Country code → sorted ids of the groups it belongs to. */
@@ -95,19 +152,216 @@ function partyFact(party: Party, role: PartyRole): PartyFact {
   return fact;
 }
 
-/** Sum of quantity × unit price when every item has one in the same currency, else the payment amount, else null. */
-function totalValue(tx: Transaction): number | null {
-  const currencies = new Set(tx.items.map((i) => i.unitPrice?.currency));
-  if (tx.items.every((i) => i.unitPrice) && currencies.size === 1) {
-    const total = tx.items.reduce((sum, i) => sum + i.quantity * i.unitPrice!.amount, 0);
-    // A total past the largest number would be recorded as null and never replay: bad input, not unknown.
-    if (!Number.isFinite(total))
-      throw new HrddError('Invalid transaction', [
-        { path: 'items', message: 'quantity × unit price adds up to more than a finite number' },
-      ]);
-    return total;
+/** `params.exchangeRates`: units of each currency for one unit of `base`, with the table's source and date. */
+export interface RateTable {
+  base: string;
+  rates: Record<string, number>;
+  reviewBy?: string;
+  asOf?: string;
+}
+
+function rateTable(params: Record<string, unknown>): RateTable {
+  const raw = params.exchangeRates;
+  if (typeof raw !== 'object' || raw === null) return { base: 'EUR', rates: {} };
+  const t = raw as Record<string, unknown>;
+  const rates: Record<string, number> = {};
+  if (typeof t.rates === 'object' && t.rates !== null) {
+    for (const [code, rate] of Object.entries(t.rates as Record<string, unknown>))
+      if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) rates[code] = rate;
   }
-  return tx.payment?.amount ?? null;
+  const table: RateTable = { base: typeof t.base === 'string' ? t.base : 'EUR', rates };
+  if (typeof t.reviewBy === 'string') table.reviewBy = t.reviewBy;
+  if (typeof t.asOf === 'string') table.asOf = t.asOf;
+  return table;
+}
+
+/**
+ * Value of the order in the table's base currency: the sum of quantity × unit price when every item has one, else
+ * the payment amount, each converted with the rate table; null with the unknown currencies listed when a currency
+ * is not in the table or not stated (an unknown currency is missing information, not zero).
+ */
+function totalValue(tx: Transaction, table: RateTable): { value: number | null; unknown: string[] } {
+  let unknown: string[] | undefined;
+  let sum: number | null = null;
+  if (tx.items.every((i) => i.unitPrice)) {
+    sum = 0;
+    for (const i of tx.items) {
+      const v = toBase(i.quantity * i.unitPrice!.amount, i.unitPrice!.currency, table);
+      if (v === undefined) {
+        unknown ??= [];
+        unknown.push(i.unitPrice!.currency);
+      } else sum += v;
+    }
+    if (unknown) sum = null;
+  } else if (tx.payment?.amount !== undefined) {
+    const v = toBase(tx.payment.amount, tx.payment.currency, table);
+    if (v === undefined) unknown = [tx.payment.currency ?? 'unstated'];
+    else sum = v;
+  }
+  // A total past the largest number would be recorded as null and never replay: bad input, not unknown.
+  if (sum !== null && !Number.isFinite(sum))
+    throw new HrddError('Invalid transaction', [
+      { path: 'items', message: 'quantity × unit price adds up to more than a finite number' },
+    ]);
+  return { value: sum === null ? null : Math.round(sum * 100) / 100, unknown: unknown ? sortedUnique(unknown) : [] };
+}
+
+/** An amount in the table's base currency; undefined when the currency is not stated or not in the table. */
+function toBase(amount: number, currency: string | undefined, table: RateTable): number | undefined {
+  if (currency === undefined) return undefined;
+  if (currency === table.base) return amount;
+  const rate = table.rates[currency];
+  return rate === undefined ? undefined : amount / rate;
+}
+
+function jurisdictionsOf(tx: Transaction, euMembers: ReadonlySet<string>): JurisdictionsFact {
+  const usOriginItems = tx.items.some((i) => i.origin === 'US');
+  const bound = new Set<Jurisdiction>();
+  if (tx.jurisdictions) for (const j of tx.jurisdictions) bound.add(j);
+  else {
+    if (euMembers.has(tx.exporter.country)) bound.add('EU');
+    if (tx.exporter.country === 'US' || usOriginItems) bound.add('US');
+    if (tx.exporter.country === 'GB') bound.add('UK');
+  }
+  return {
+    EU: bound.has('EU'),
+    US: bound.has('US'),
+    UK: bound.has('UK'),
+    list: JURISDICTIONS.filter((j) => bound.has(j)),
+    declared: tx.jurisdictions !== undefined,
+    usOriginItems,
+  };
+}
+
+/** `params.surveillanceControlCodes` as written and normalised. */
+function listedCodes(params: Record<string, unknown>): (readonly [string, string])[] {
+  const listed = Array.isArray(params.surveillanceControlCodes)
+    ? (params.surveillanceControlCodes as unknown[]).filter((c): c is string => typeof c === 'string')
+    : [];
+  return listed.map((c) => [c, normaliseControlCode(c)] as const);
+}
+
+/** What derivation reads from the parameters, computed once per parameters object. */
+function preparedParams(params: Record<string, unknown>, ctx: FactContext): NonNullable<FactContext['prepared']> {
+  if (ctx.prepared?.params === params) return ctx.prepared;
+  const prepared = { params, table: rateTable(params), listed: listedCodes(params) };
+  ctx.prepared = prepared;
+  return prepared;
+}
+
+function itemFacts(tx: Transaction, listedNormal: readonly (readonly [string, string])[]): ItemFact[] {
+  return tx.items.map((item) => {
+    const classifications = item.classifications ?? [];
+    const controlCodes = sortedUnique(classifications.map((c) => normaliseControlCode(c.code)));
+    const lineageList = sortedUniqueOf(controlCodes, controlCodeLineage);
+    const lineage = new Set(lineageList);
+    const fact: ItemFact = {
+      id: item.id,
+      description: item.description,
+      capabilities: item.capabilities,
+      classifications,
+      controlCodes,
+      controlCodeLineage: lineageList,
+      surveillanceEntries: sortedUnique(listedNormal.filter(([, n]) => lineage.has(n)).map(([c]) => c)),
+      dualUseListed: classifications.some((c) => c.regime !== 'OTHER' && isDualUseListedCode(c.code)),
+      surveillance: item.capabilities.some((c) => c !== 'general-ict'),
+    };
+    if (item.features) fact.features = item.features;
+    if (item.origin) fact.origin = item.origin;
+    return fact;
+  });
+}
+
+/** Party addresses and the end use, as places for the gazetteer. */
+function placesOf(tx: Transaction): Place[] {
+  const places: Place[] = [];
+  if (tx.consignee) partyPlaces(places, tx.consignee, 'transaction.consignee');
+  for (let i = 0; i < tx.endUsers.length; i++) partyPlaces(places, tx.endUsers[i]!, `transaction.endUsers.${i}`);
+  const intermediaries = tx.intermediaries ?? [];
+  for (let i = 0; i < intermediaries.length; i++)
+    partyPlaces(places, intermediaries[i]!, `transaction.intermediaries.${i}`);
+  const endUse = tx.endUse;
+  if (endUse?.deploymentSubdivision)
+    places.push({ path: 'transaction.endUse.deploymentSubdivision', subdivision: endUse.deploymentSubdivision });
+  if (endUse?.deploymentRegion)
+    places.push({ path: 'transaction.endUse.deploymentRegion', text: endUse.deploymentRegion });
+  if (endUse?.description) places.push({ path: 'transaction.endUse.description', text: endUse.description });
+  return places;
+}
+
+function partyPlaces(places: Place[], p: Party, path: string): void {
+  if (p.subdivision)
+    places.push({ path: `${path}.subdivision`, country: p.country, subdivision: p.subdivision, partyId: p.id });
+  if (p.address) places.push({ path: `${path}.address`, country: p.country, text: p.address, partyId: p.id });
+  if (p.city) places.push({ path: `${path}.city`, country: p.country, text: p.city, partyId: p.id });
+}
+
+/** Data sets past their review date, limited to what this transaction uses. */
+function dataReviewOf(
+  asOf: string,
+  params: Record<string, unknown>,
+  countries: Record<string, CountryFact>,
+  groupIds: readonly string[],
+  ctx: FactContext,
+  table: RateTable,
+  usesRates: boolean,
+  usesGazetteer: boolean,
+): DataReviewFact[] {
+  const out: DataReviewFact[] = [];
+  const maxAge = typeof params.indicatorMaxAgeYears === 'number' ? params.indicatorMaxAgeYears : 2;
+  const asOfYear = Number(asOf.slice(0, 4));
+  // One entry per indicator and data year, naming the countries it concerns.
+  const stale = new Map<string, { name: string; year: number; codes: string[] }>();
+  for (const code of Object.keys(countries).sort()) {
+    const years = countries[code]!.indicatorYears;
+    for (const name of Object.keys(years)) {
+      const year = years[name]!;
+      if (asOfYear - year <= maxAge) continue;
+      const key = `${name}|${year}`;
+      const entry = stale.get(key) ?? { name, year, codes: [] };
+      entry.codes.push(code);
+      stale.set(key, entry);
+    }
+  }
+  for (const key of [...stale.keys()].sort()) {
+    const { name, year, codes } = stale.get(key)!;
+    out.push({
+      what: `indicator ${name} of ${ctx.countryData.id} for ${codes.join(', ')}`,
+      reviewDate: `${year + maxAge + 1}-01-01`,
+      reason: `data year ${year} is more than ${maxAge} years before ${asOf}: check for a newer release`,
+    });
+  }
+  for (const id of groupIds) {
+    const info = ctx.groupInfo?.get(id);
+    if (!info) continue;
+    if (info.reviewBy !== undefined && info.reviewBy < asOf)
+      out.push({
+        what: `country group ${id} (${info.title})`,
+        reviewDate: info.reviewBy,
+        reason: `compiled from sources as of ${info.sourceAsOf ?? 'an unstated date'}; membership or renewal to be re-checked by ${info.reviewBy}`,
+      });
+    for (const [code, date] of Object.entries(info.countryReviewBy ?? {}).sort()) {
+      if (date < asOf && countries[code] !== undefined)
+        out.push({
+          what: `country group ${id}: ${code}`,
+          reviewDate: date,
+          reason: `the measure on ${code} expires or is renewed on ${date}; its renewal was not verified`,
+        });
+    }
+  }
+  if (usesRates && table.reviewBy !== undefined && table.reviewBy < asOf)
+    out.push({
+      what: 'parameter exchangeRates',
+      reviewDate: table.reviewBy,
+      reason: `rates as of ${table.asOf ?? 'an unstated date'} convert the order's value: update them in an overlay`,
+    });
+  if (usesGazetteer && ctx.gazetteerInfo && ctx.gazetteerInfo.reviewBy < asOf)
+    out.push({
+      what: `sanctioned regions ${ctx.gazetteerInfo.id}`,
+      reviewDate: ctx.gazetteerInfo.reviewBy,
+      reason: 'occupation lines and the measures on the regions change: re-check the gazetteer',
+    });
+  return out;
 }
 
 /** `params.plausibleFeatures` (feature → capabilities that make it plausible), ignoring malformed entries. */
@@ -152,17 +406,21 @@ export function deriveFacts(
   for (const p of tx.endUsers) parties.push(partyFact(p, 'end-user'));
   for (const p of tx.intermediaries ?? []) parties.push(partyFact(p, 'intermediary'));
 
+  // Countries a shipment only passes through are not involved: they raise diversion findings, never the embargo
+  // rules of a destination, unless a party receives the goods there (then that party's country is involved).
   const involved = new Set<string>([tx.destination]);
+  const receiving = new Set<string>([tx.destination]);
   for (const p of parties) {
     if (p.role === 'exporter') continue;
     involved.add(p.country);
+    receiving.add(p.country);
     if (p.ownership?.parentCountry) involved.add(p.ownership.parentCountry);
   }
   const transit = tx.route?.transitCountries ?? [];
-  for (const c of transit) involved.add(c);
   const involvedCountries = sortedUnique(involved);
   const countries: Record<string, CountryFact> = {};
   for (const code of involvedCountries) countries[code] = countryFact(code, ctx);
+  for (const code of transit) countries[code] ??= countryFact(code, ctx);
 
   const hits: ScreeningHitFact[] = [];
   if (ctx.screen) {
@@ -186,6 +444,26 @@ export function deriveFacts(
     };
   });
 
+  const jurisdictions = jurisdictionsOf(tx, ctx.euMembers ?? euMemberStates(ctx.groupsByCountry));
+  const groupsInvolved = sortedUniqueOf(involvedCountries, (c) => countries[c]!.groups);
+  const groupsBinding: string[] = [];
+  const groupsNotBinding: string[] = [];
+  for (const id of groupsInvolved) {
+    const j = ctx.groupInfo?.get(id)?.jurisdiction;
+    const binds = j === undefined || j === 'UN' || (jurisdictions.list as string[]).includes(j);
+    (binds ? groupsBinding : groupsNotBinding).push(id);
+  }
+  const transitGroups = sortedUniqueOf(transit, (c) => countries[c]!.groups);
+  const prepared = preparedParams(params, ctx);
+  const table = prepared.table;
+  const value = totalValue(tx, table);
+  const sanctionedRegions = ctx.gazetteer ? matchPlaces(placesOf(tx), ctx.gazetteer) : [];
+  const receivingCountries = sortedUnique(receiving);
+  const usesRates =
+    tx.items.some((i) => i.unitPrice && i.unitPrice.currency !== table.base) ||
+    (tx.payment?.currency !== undefined && tx.payment.currency !== table.base);
+  const usesGazetteer = sanctionedRegions.length > 0 || receivingCountries.some((c) => c === 'UA' || c === 'RU');
+
   const derived: DerivedFacts = {
     capabilities,
     surveillance: capabilities.some((c) => c !== 'general-ict'),
@@ -195,15 +473,35 @@ export function deriveFacts(
     countries,
     destination: countries[tx.destination]!,
     involvedCountries,
-    groupsInvolved: sortedUniqueOf(involvedCountries, (c) => countries[c]!.groups),
-    transitGroups: sortedUniqueOf(transit, (c) => countries[c]!.groups),
+    groupsInvolved,
+    transitGroups,
     screening: {
       hits,
       certainBarring: hits.some((h) => h.certain && h.effect === 'bars-export'),
       potential: hits.some((h) => !(h.certain && h.effect === 'bars-export')),
     },
     assurancesObtained,
-    totalValue: totalValue(tx),
+    totalValue: value.value,
+    valueCurrency: table.base,
+    unknownCurrencies: value.unknown,
+    jurisdictions,
+    receivingCountries,
+    transitOnly: sortedUnique(transit.filter((c) => !receiving.has(c))),
+    groupsBinding,
+    groupsNotBinding,
+    items: itemFacts(tx, prepared.listed),
+    sanctionedRegions,
+    sanctionedRegionIds: sortedUnique(sanctionedRegions.map((r) => r.region)),
+    dataReview: dataReviewOf(
+      asOf,
+      params,
+      countries,
+      sortedUnique([...groupsInvolved, ...transitGroups]),
+      ctx,
+      table,
+      usesRates,
+      usesGazetteer,
+    ),
     assumedFeatures: assumedFeatures(tx, params),
   };
   return { transaction: tx, answers, asOf, params, derived };

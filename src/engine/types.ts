@@ -1,4 +1,15 @@
-import type { Capability, Ownership, PartyType, Transaction } from '../model/index.js';
+import type {
+  Capability,
+  Classification,
+  ItemFeatures,
+  Jurisdiction,
+  Ownership,
+  PartyType,
+  Transaction,
+} from '../model/index.js';
+import type { RegionMatchFact } from './regions.js';
+
+export type { RegionMatchFact } from './regions.js';
 
 export type PartyRole = 'exporter' | 'consignee' | 'end-user' | 'intermediary';
 
@@ -86,8 +97,69 @@ export interface DerivedFacts {
   transitGroups: string[];
   screening: { hits: ScreeningHitFact[]; certainBarring: boolean; potential: boolean };
   assurancesObtained: ObtainedAssuranceFact[];
+  /** Value of the order in `params.exchangeRates.base`; null when an amount is missing or a currency unknown. */
   totalValue: number | null;
   assumedFeatures: AssumedFeatureFact[];
+  /** The currency `totalValue` is in (`params.exchangeRates.base`, EUR by default). */
+  valueCurrency: string;
+  /** Currencies of the order that the rate table does not know (missing information, never zero). */
+  unknownCurrencies: string[];
+  /** Which legal orders bind the transaction (declared in `transaction.jurisdictions`, or derived). */
+  jurisdictions: JurisdictionsFact;
+  /** Destination and the countries of consignee, end users and intermediaries: where goods are handed over. */
+  receivingCountries: string[];
+  /** Countries of `route.transitCountries` where no party receives the goods: diversion risks, not destinations. */
+  transitOnly: string[];
+  /** Groups of `groupsInvolved` whose regime binds this transaction (no jurisdiction or UN, or a bound one). */
+  groupsBinding: string[];
+  /** Groups of `groupsInvolved` of a regime that does not bind this transaction (notes, not hard stops). */
+  groupsNotBinding: string[];
+  /** Items with their control codes normalised. */
+  items: ItemFact[];
+  /** Places of the transaction recognised by the sanctioned-regions gazetteer. */
+  sanctionedRegions: RegionMatchFact[];
+  /** Distinct region ids of `sanctionedRegions`. */
+  sanctionedRegionIds: string[];
+  /** Data sets whose review date `asOf` has passed, as far as this transaction uses them. */
+  dataReview: DataReviewFact[];
+}
+
+/** `derived.jurisdictions`: one boolean per legal order, the list, and whether it was declared or derived. */
+export interface JurisdictionsFact {
+  EU: boolean;
+  US: boolean;
+  UK: boolean;
+  list: Jurisdiction[];
+  declared: boolean;
+  /** Whether any item is of US origin (the EAR follows US-origin items when re-exported). */
+  usOriginItems: boolean;
+}
+
+/** An item with its normalised control codes (`derived.items[]`). */
+export interface ItemFact {
+  id: string;
+  description: string;
+  capabilities: Capability[];
+  classifications: Classification[];
+  features?: ItemFeatures;
+  origin?: string;
+  /** Every code normalised (`5A001f1` → `5A001.f.1`). */
+  controlCodes: string[];
+  /** The codes and every entry above them (`5A001`, `5A001.f`, `5A001.f.1`): a listed parent covers its children. */
+  controlCodeLineage: string[];
+  /** Entries of `params.surveillanceControlCodes` that cover one of the item's codes. */
+  surveillanceEntries: string[];
+  /** A code of the form of an EU Annex I / Wassenaar / CCL dual-use entry (not x9xx, not EAR99). */
+  dualUseListed: boolean;
+  /** Any capability other than general-ict. */
+  surveillance: boolean;
+}
+
+/** A data set to re-check before relying on it (`derived.dataReview[]`, copied to the assessment). */
+export interface DataReviewFact {
+  what: string;
+  reviewDate: string;
+  reason: string;
 }
 
 /** The one object every rule, questionnaire condition and forEach reads (docs/engine.md lists every path). */

@@ -72,6 +72,18 @@ export const MissingInformationSchema = z
   .meta({ id: 'MissingInformation' });
 export type MissingInformation = z.infer<typeof MissingInformationSchema>;
 
+export const DataReviewSchema = z
+  .strictObject({
+    what: z.string().describe('The data set, group or parameter to re-check.'),
+    reviewDate: IsoDateSchema.describe('The date it was due to be re-checked; the assessment’s asOf is past it.'),
+    reason: z.string(),
+  })
+  .meta({
+    id: 'DataReview',
+    description: 'A data set the assessment relied on whose review date has passed: re-check before relying on it.',
+  });
+export type DataReview = z.infer<typeof DataReviewSchema>;
+
 export const RuleTraceSchema = z
   .strictObject({
     ruleId: z.string(),
@@ -136,6 +148,10 @@ export const AssessmentSchema = z
       .array(NotEvaluatedSchema)
       .optional()
       .describe('Rules not evaluated for lack of data, listed rather than skipped in silence.'),
+    dataReview: z
+      .array(DataReviewSchema)
+      .optional()
+      .describe('Data past its review date (old indicators, embargo renewals, exchange rates); absent when none.'),
     notes: z.array(z.string()).optional().describe('Remarks such as answers ignored because their question is hidden.'),
     trace: z.array(RuleTraceSchema).optional(),
     provenance: ProvenanceSchema,

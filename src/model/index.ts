@@ -1,5 +1,6 @@
 export * from './assessment.js';
 export * from './assurance.js';
+export * from './control-code.js';
 export * from './country.js';
 export * from './depth.js';
 export * from './item.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountrySchema } from './country.js';
 import { canonicalObject, IdSchema, MoneySchema, NonEmptyText } from './primitives.js';
 
 export const CAPABILITIES = [
@@ -56,5 +57,8 @@ export const ItemSchema = canonicalObject({
     .describe('Empty means no known surveillance capability.'),
   features: ItemFeaturesSchema.optional(),
   customized: z.boolean().optional().describe('Customised for this buyer.'),
+  origin: CountrySchema.optional().describe(
+    'Country of origin of the item (where it was made or developed). US-origin items carry US export rules with them.',
+  ),
 }).meta({ id: 'Item', description: 'A good, software or technology in the transaction.' });
 export type Item = z.infer<typeof ItemSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountrySchema } from './country.js';
-import { canonicalObject, IdSchema, NonEmptyText } from './primitives.js';
+import { canonicalObject, IdSchema, NonEmptyText, SubdivisionSchema } from './primitives.js';
 
 export const PARTY_TYPES = [
   'government-security',
@@ -39,7 +39,9 @@ export const PartySchema = canonicalObject({
   aliases: z.array(NonEmptyText(300)).max(50).optional().describe('Other names, screened too.'),
   country: CountrySchema,
   type: PartyTypeSchema,
-  address: NonEmptyText(500).optional(),
+  address: NonEmptyText(500).optional().describe('Postal address as text; read for sanctioned regions too.'),
+  city: NonEmptyText(200).optional().describe('City or locality of the address.'),
+  subdivision: SubdivisionSchema.optional().describe('ISO 3166-2 code of the region of the address, e.g. UA-43.'),
   ownership: OwnershipSchema.optional(),
 }).meta({ id: 'Party', description: 'An organisation or person involved in the transaction.' });
 export type Party = z.infer<typeof PartySchema>;

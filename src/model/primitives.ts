@@ -49,3 +49,12 @@ export const NonEmptyText = (max = 2000) =>
     .min(1)
     .max(max)
     .refine((text) => VISIBLE.test(text), 'expected visible text, not only invisible or zero-width characters');
+
+/**
+ * An ISO 3166-2 subdivision code: the country's alpha-2 code, a hyphen and one to three letters or digits
+ * (`UA-43`, `RU-SEV`, `DE-BY`). The form is checked; whether the code is assigned is not (the list changes).
+ */
+export const SubdivisionSchema = z
+  .string()
+  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 subdivision code such as "UA-43"')
+  .meta({ id: 'Subdivision', description: 'ISO 3166-2 subdivision code, e.g. UA-43 (Crimea).' });

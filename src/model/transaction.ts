@@ -3,7 +3,14 @@ import { ObtainedAssuranceSchema } from './assurance.js';
 import { CountrySchema } from './country.js';
 import { ItemSchema } from './item.js';
 import { PartySchema } from './party.js';
-import { CurrencySchema, canonicalObject, IdSchema, IsoDateSchema, NonEmptyText } from './primitives.js';
+import {
+  CurrencySchema,
+  canonicalObject,
+  IdSchema,
+  IsoDateSchema,
+  NonEmptyText,
+  SubdivisionSchema,
+} from './primitives.js';
 
 export const SERVICES = [
   'installation',
@@ -40,7 +47,12 @@ export type Payment = z.infer<typeof PaymentSchema>;
 export const EndUseSchema = canonicalObject({
   description: NonEmptyText(2000).optional().describe('The stated end use, in the end user’s words.'),
   purposes: z.array(NonEmptyText(200)).max(20).optional(),
-  deploymentRegion: NonEmptyText(300).optional().describe('Where the items will be deployed (region, city, site).'),
+  deploymentRegion: NonEmptyText(300)
+    .optional()
+    .describe('Where the items will be deployed (region, city, site), as text or an ISO 3166-2 code.'),
+  deploymentSubdivision: SubdivisionSchema.optional().describe(
+    'ISO 3166-2 code of the region where the items will be deployed, e.g. UA-40.',
+  ),
 }).meta({ id: 'EndUse' });
 export type EndUse = z.infer<typeof EndUseSchema>;
 
@@ -49,6 +61,15 @@ export const RouteSchema = canonicalObject({
   deliveryDate: IsoDateSchema.optional(),
 }).meta({ id: 'Route' });
 export type Route = z.infer<typeof RouteSchema>;
+
+/** Legal orders whose export and sanctions rules can bind a transaction. UN measures bind everyone and need no entry. */
+export const JURISDICTIONS = ['EU', 'US', 'UK'] as const;
+export const JurisdictionSchema = z.enum(JURISDICTIONS).meta({
+  id: 'Jurisdiction',
+  description:
+    'EU: exporter established in the EU. US: US person or US-origin items (re-export). UK: exporter in the UK.',
+});
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
 const TransactionShape = canonicalObject({
   id: IdSchema.describe('The order or transaction number in the exporter’s system.'),
@@ -63,6 +84,13 @@ const TransactionShape = canonicalObject({
   services: z.array(ServiceSchema).max(SERVICES.length).optional(),
   payment: PaymentSchema.optional(),
   route: RouteSchema.optional(),
+  jurisdictions: z
+    .array(JurisdictionSchema)
+    .max(JURISDICTIONS.length)
+    .optional()
+    .describe(
+      "Regimes that bind this transaction. Absent: derived from the exporter's country and the items' origin; given: used as stated (e.g. a US person working for an EU exporter adds US).",
+    ),
   assurances: z.array(ObtainedAssuranceSchema).max(200).optional(),
 });
 

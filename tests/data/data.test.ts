@@ -35,7 +35,9 @@ describe('bundled content', () => {
   it('every rule explains its severity and likelihood and names its assurances', () => {
     for (const r of defaultRuleset.rules!) {
       expect(r.description.length, r.id).toBeGreaterThan(40);
-      if (r.category !== 'information' && r.minDecision !== 'decline')
+      // Notes (severity 1, likelihood 1: a regime that does not bind) inform without requiring anything.
+      const note = r.id.startsWith('note-') && r.likelihood === 1;
+      if (r.category !== 'information' && r.minDecision !== 'decline' && !note)
         expect(r.assurances?.length, r.id).toBeGreaterThan(0);
     }
   });
@@ -51,6 +53,9 @@ describe('bundled content', () => {
     expect(defaultCountryData.countries.NO?.civilLiberties?.year).toBe(2022);
     expect(defaultCountryData.source.licence).toContain('CC BY');
     expect(defaultCountryGroups.groups.find((g) => g.id === 'comprehensive-sanctions')?.countries).toEqual(
+      expect.arrayContaining(['IR', 'KP']),
+    );
+    expect(defaultCountryGroups.groups.find((g) => g.id === 'us-comprehensive-sanctions')?.countries).toEqual(
       expect.arrayContaining(['CU', 'IR', 'KP']),
     );
     expect(() => parseCountryData({ ...defaultCountryData, countries: { XX: {} } })).toThrow(HrddError);
@@ -58,7 +63,11 @@ describe('bundled content', () => {
 
   it('provenance records the rule set, questionnaire and data hashes', () => {
     const a = createEngine().assess(example('01-'), { asOf: '2026-11-01' });
-    expect(a.provenance.data.map((d) => d.id)).toEqual(['vdem-civil-liberties-owid', 'hrdd-country-groups']);
+    expect(a.provenance.data.map((d) => d.id)).toEqual([
+      'vdem-civil-liberties-owid',
+      'hrdd-country-groups',
+      'hrdd-sanctioned-regions',
+    ]);
     for (const d of a.provenance.data) expect(d.hash).toMatch(/^sha256:/);
   });
 });

@@ -63,7 +63,7 @@ const SCENARIOS: Scenario[] = [
   ['RF-EU-UNFAMILIAR', { answers: { familiar_with_product: false } }, { answers: { familiar_with_product: true } }],
   [
     'RF-CTY-EMBARGO',
-    { tx: (tx) => (tx.intermediaries = [{ id: 'im', name: 'Transit Co', country: 'CU', type: 'freight-forwarder' }]) },
+    { tx: (tx) => (tx.intermediaries = [{ id: 'im', name: 'Transit Co', country: 'KP', type: 'freight-forwarder' }]) },
     { tx: (tx) => (tx.intermediaries = [{ id: 'im', name: 'Transit Co', country: 'DK', type: 'freight-forwarder' }]) },
   ],
   ['RF-CTY-REPRESSION', { engine: 'poor' }, { engine: 'good' }],

@@ -44,7 +44,7 @@ describe('decisions a compliance officer would defend', () => {
 
   it('any country under comprehensive sanctions: decline, even as an intermediary', () => {
     const tx = baseTransaction();
-    tx.intermediaries = [{ id: 'im', name: 'Havana Logistics', country: 'CU', type: 'freight-forwarder' }];
+    tx.intermediaries = [{ id: 'im', name: 'Bandar Abbas Logistics', country: 'IR', type: 'freight-forwarder' }];
     expect(engine.assess(tx, { asOf: AS_OF }).decision).toBe('decline');
     expect(engine.assess(example('11-'), { asOf: AS_OF }).decision).toBe('decline');
   });
