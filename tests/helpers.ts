@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { HrddError } from '../src/index.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const EXAMPLES_DIR = join(ROOT, 'examples', 'transactions');
@@ -32,4 +34,15 @@ export function baseTransaction(): Record<string, unknown> {
     endUse: { description: 'Office work' },
     payment: { method: 'bank-transfer' },
   };
+}
+
+/** The issues of the `HrddError` that `fn` throws (fails when it throws anything else or nothing). */
+export function issuesOf(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HrddError);
+    return (error as HrddError).issues;
+  }
+  throw new Error('expected an HrddError');
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, factsRuleCheck, factsShape } from '../../src/engine/index.js';
-import { HrddError } from '../../src/errors.js';
 import { checkPaths, parseLogic, resolvePath, ruleOperations } from '../../src/logic/index.js';
 import { defaultQuestionnaire, loadQuestionnaire } from '../../src/questionnaire/index.js';
 import { defaultRuleset, loadRuleset } from '../../src/rules/index.js';
+import { issuesOf } from '../helpers.js';
 
 const rule = (extra: Record<string, unknown>) => ({
   id: 'acme-rule',
@@ -18,16 +18,6 @@ const rule = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const overlay = (...rules: unknown[]) => ({ id: 'acme', version: '1', title: 'Acme', extends: 'hrdd-default', rules });
-
-function issuesOf(fn: () => unknown): { path: string; message: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HrddError);
-    return (error as HrddError).issues;
-  }
-  throw new Error('expected an HrddError');
-}
 
 describe('static checks of the paths rules read', () => {
   const questionIds = (defaultQuestionnaire as { questions: { id: string }[] }).questions.map((q) => q.id);

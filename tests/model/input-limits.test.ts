@@ -6,18 +6,9 @@ import { createEngine, HrddError, parseTransaction, safeParseTransaction } from 
 import { MAX_INPUT_DEPTH } from '../../src/model/index.js';
 import { readJsonFile } from '../../src/node/index.js';
 import { hrdd } from '../cli/run-cli.js';
-import { baseTransaction } from '../helpers.js';
+import { baseTransaction, issuesOf } from '../helpers.js';
 
 const deep = () => JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
-const issuesOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HrddError);
-    return (error as HrddError).issues;
-  }
-  throw new Error('expected an HrddError');
-};
 
 describe('input limits, checked before anything recursive', () => {
   const engine = createEngine();

@@ -158,7 +158,12 @@ describe('runBatch', () => {
     const text = `${lines.join('\r\n')}\r\n${JSON.stringify({ transaction: example('01-') })}`; // no final newline
     const run = async (pieces: Buffer[], chunkSize: number) => {
       const out: Buffer[] = [];
-      const output = new Writable({ write: (chunk, _enc, done) => (out.push(chunk), done()) });
+      const output = new Writable({
+        write: (chunk, _enc, done) => {
+          out.push(chunk);
+          done();
+        },
+      });
       const summary = await runBatch({
         input: Readable.from(pieces),
         output,
