@@ -38,7 +38,18 @@ describe('HTML report in headless Chromium', () => {
       writeFileSync(join(out, 'report.html'), html);
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       try {
-        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+        // Under its own Content-Security-Policy the page loads its stylesheet (allowed by hash) and reports nothing.
+        const strict = await browser.newPage();
+        const violations: string[] = [];
+        strict.on('console', (m) => {
+          if (m.type() === 'error') violations.push(m.text());
+        });
+        await strict.goto(`file://${join(out, 'report.html')}`, { waitUntil: 'load' });
+        expect(violations).toEqual([]);
+        expect(await strict.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('');
+        await strict.close();
+        // The CSP forbids scripts: this page bypasses it only to inject axe-core for the audit.
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
         const errors: string[] = [];
         const requests: string[] = [];
         page.on('console', (m) => {

@@ -85,7 +85,7 @@ describe('the packed package', { timeout: 300_000, retry: 1 }, () => {
     );
 
     // The example, copied as it is: it imports only hrdd, hrdd/node and its own dependencies.
-    for (const file of ['app.ts', 'server.ts'])
+    for (const file of ['app.ts', 'register-routes.ts', 'server.ts'])
       copyFileSync(join(ROOT, 'examples', 'http-service', file), join(project, file));
     const tsx = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
     server = spawn(process.execPath, ['--import', tsx, 'server.ts'], {
