@@ -38,6 +38,30 @@ const SANCTIONS_REFS: Readonly<Record<string, RefInfo>> = {
     url: `${EURLEX}/2006/765/oj`,
     regime: 'EU',
   },
+  'EU-359/2011-MONITORING': {
+    title:
+      'Council Regulation (EU) No 359/2011 (Iran, human rights), Annex IV: monitoring and interception equipment only with prior authorisation',
+    url: `${EURLEX}/2011/359/oj`,
+    regime: 'EU',
+  },
+  'EU-36/2012-MONITORING': {
+    title:
+      'Council Regulation (EU) No 36/2012 (Syria): monitoring and interception equipment only with prior authorisation',
+    url: `${EURLEX}/2012/36/oj`,
+    regime: 'EU',
+  },
+  'EU-401/2013-MONITORING': {
+    title:
+      'Council Regulation (EU) No 401/2013 (Myanmar/Burma), as amended by Regulation (EU) 2018/647: monitoring equipment only with prior authorisation',
+    url: `${EURLEX}/2013/401/oj`,
+    regime: 'EU',
+  },
+  'EU-2017/2063-MONITORING': {
+    title:
+      'Council Regulation (EU) 2017/2063 (Venezuela), Annex II: monitoring and interception equipment only with prior authorisation; no monitoring services for the government',
+    url: `${EURLEX}/2017/2063/oj`,
+    regime: 'EU',
+  },
   'EU-692/2014': {
     title: 'Council Regulation (EU) No 692/2014: restrictive measures on Crimea and Sevastopol',
     url: `${EURLEX}/2014/692/oj`,
