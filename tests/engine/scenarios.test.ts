@@ -11,7 +11,34 @@ describe('decisions a compliance officer would defend', () => {
   it('facial recognition for police in a low civil-liberties country: at least escalate', () => {
     const a = engine.assess(example('02-'), { asOf: AS_OF });
     expect(decisionRank(a.decision)).toBeGreaterThanOrEqual(decisionRank('escalate'));
-    expect(fired(a)).toEqual(expect.arrayContaining(['highest-risk-combination', 'cty-not-free', 'item-demographic']));
+    expect(fired(a)).toEqual(expect.arrayContaining(['highest-risk-combination', 'cty-not-free']));
+    expect(a.hardStops).toBeUndefined();
+  });
+
+  it('the same platform stated to classify people by ethnicity: a hard stop (targeting of groups)', () => {
+    const tx = example('02-') as { items: { features: Record<string, boolean> }[] };
+    tx.items[0]!.features.demographicClassification = true;
+    const a = engine.assess(tx, { asOf: AS_OF });
+    expect(a.decision).toBe('decline');
+    expect(fired(a)).toEqual(
+      expect.arrayContaining(['hard-stop-targeting', 'item-demographic', 'highest-risk-combination']),
+    );
+    expect(a.hardStops?.map((h) => h.ruleId)).toEqual(['hard-stop-targeting']);
+    expect(a.requiredAssurances).toEqual([]);
+  });
+
+  it('the same platform with the classification left unstated: a decline that stating the feature can cure, not a hard stop', () => {
+    const tx = example('02-') as { items: { features: Record<string, boolean> }[] };
+    delete tx.items[0]!.features.demographicClassification;
+    const a = engine.assess(tx, { asOf: AS_OF });
+    expect(a.decision).toBe('decline');
+    expect(a.hardStops).toBeUndefined();
+    expect(a.findings.find((f) => f.ruleId === 'hard-stop-targeting')?.assumed).toEqual([
+      'items.it-1.features.demographicClassification',
+    ]);
+    expect(a.missingInformation).toContainEqual(
+      expect.objectContaining({ path: 'items.it-1.features.demographicClassification', blocking: true }),
+    );
   });
 
   it('the same for police in a high civil-liberties country: conditions, then proceed once assurances and answers are on file', () => {
