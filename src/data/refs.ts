@@ -2,8 +2,8 @@
 export interface RefInfo {
   title: string;
   url?: string;
-  /** For sanctions and embargo instruments: the legal order that applies it (EU, US, UN). */
-  regime?: 'EU' | 'US' | 'UN';
+  /** For sanctions and embargo instruments: the legal order that applies it (EU, US, UN, UK, or the exporter's state). */
+  regime?: 'EU' | 'US' | 'UN' | 'UK' | 'national';
 }
 
 const UNGP = 'https://www.ohchr.org/sites/default/files/documents/publications/guidingprinciplesbusinesshr_en.pdf';
@@ -61,6 +61,28 @@ const SANCTIONS_REFS: Readonly<Record<string, RefInfo>> = {
       'Council Regulation (EU) 2017/2063 (Venezuela), Annex II: monitoring and interception equipment only with prior authorisation; no monitoring services for the government',
     url: `${EURLEX}/2017/2063/oj`,
     regime: 'EU',
+  },
+  'UK-RUSSIA-2019': {
+    title:
+      'The Russia (Sanctions) (EU Exit) Regulations 2019 (SI 2019/855), Part 5: export of dual-use and other restricted goods to or for use in Russia prohibited',
+    url: 'https://www.legislation.gov.uk/uksi/2019/855',
+    regime: 'UK',
+  },
+  'UK-BELARUS-2019': {
+    title:
+      'The Republic of Belarus (Sanctions) (EU Exit) Regulations 2019 (SI 2019/600), as amended in 2022: export of dual-use and other restricted goods to or for use in Belarus prohibited',
+    url: 'https://www.legislation.gov.uk/uksi/2019/600',
+    regime: 'UK',
+  },
+  'NATIONAL-RUSSIA-BELARUS': {
+    title:
+      "National export bans on Russia and Belarus aligned with the EU and G7 measures: Switzerland's Ordinance on measures in connection with the situation in Ukraine (SR 946.231.176.72), Norway, Iceland and Liechtenstein adopting Regulation 833/2014, Japan's Foreign Exchange and Foreign Trade Act measures, Korea's and Taiwan's strategic-items bans",
+    regime: 'national',
+  },
+  'NATIONAL-RUSSIA-BELARUS-OTHER': {
+    title:
+      'National sanctions and export controls on Russia and Belarus of Australia, Canada, New Zealand and Singapore: coverage of dual-use items differs by state and must be checked with the authority',
+    regime: 'national',
   },
   'EU-692/2014': {
     title: 'Council Regulation (EU) No 692/2014: restrictive measures on Crimea and Sevastopol',
