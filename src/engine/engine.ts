@@ -200,6 +200,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   function assess(input: unknown, opts: AssessOptions): Assessment {
     const f = facts(input, opts);
+    // The answers as given (checked once, by `facts`): the input hash covers them even when hidden ones are dropped.
+    const answersGiven = f.answers;
     const notes: string[] = [];
     const missingFromQuestions: Assessment['missingInformation'] = [];
     if (questionnaire) {
@@ -273,7 +275,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     } as Assessment['provenance'];
     if (questionnaire) provenance.questionnaire = questionnaireIdentity;
     provenance.data = data;
-    provenance.inputHash = inputHash(f.transaction, checkAnswers(opts.answers));
+    provenance.inputHash = inputHash(f.transaction, answersGiven);
     provenance.asOf = f.asOf;
     assessment.provenance = provenance;
     return assessment;
