@@ -11,6 +11,7 @@ import type { Rule, Ruleset } from '../rules/index.js';
 import { type AssuranceSlot, assuranceSlots } from './assurances.js';
 import { level } from './evaluate.js';
 import { compileTemplate, templatePaths } from './rationale.js';
+import type { Facts } from './types.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
 export type Value = (data: unknown) => unknown;
@@ -43,6 +44,8 @@ export interface CompiledRule {
   reads: string[];
   /** The values at `reads`, keyed by path. */
   readFacts: (facts: unknown) => Record<string, unknown>;
+  /** A finding's facts: `readFacts` and the data year of every indicator read (`….indicatorYears.<name>`). */
+  findingFacts: (facts: unknown) => Record<string, unknown>;
   /** The `forEach` list, when the rule has one. */
   list: ((facts: unknown) => unknown) | undefined;
   rationale: (facts: unknown) => string;
@@ -86,6 +89,39 @@ export function indicatorReads(reads: readonly string[]): IndicatorRead[] {
       },
     ];
   });
+}
+
+const YEAR_OF = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
+
+/**
+ * The reader of a finding's facts: the values at `reads`, then, for each indicator read, its data year (null when
+ * unknown). The paths are known when the rule is compiled, so every finding of a rule is built in one fixed shape.
+ */
+export function findingFactsReader(reads: readonly string[]): (facts: unknown) => Record<string, unknown> {
+  const readers = new Map<string, (facts: unknown) => unknown>();
+  for (const path of reads) readers.set(path, pathReader(path));
+  for (const path of reads) {
+    const m = YEAR_OF.exec(path);
+    if (!m) continue;
+    const name = m[2]!;
+    const code = m[1] === 'derived.destination' ? undefined : m[1]!.slice('derived.countries.'.length);
+    readers.set(`${m[1]}.indicatorYears.${name}`, (facts) => {
+      const derived = (facts as Facts).derived;
+      const country = code === undefined ? derived.destination : derived.countries[code];
+      return country?.indicatorYears[name] ?? null;
+    });
+  }
+  const paths = [...readers.keys()];
+  const read = [...readers.values()];
+  // Defined, not assigned: a path named `__proto__` becomes an ordinary key (as in `factsReader`).
+  const blank: Record<string, unknown> = {};
+  for (const path of paths)
+    Object.defineProperty(blank, path, { value: null, enumerable: true, writable: true, configurable: true });
+  return (facts) => {
+    const out = { ...blank };
+    for (let i = 0; i < read.length; i++) out[paths[i]!] = read[i]!(facts);
+    return out;
+  };
 }
 
 function isLogic(value: unknown): boolean {
@@ -144,6 +180,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),
+        findingFacts: findingFactsReader([...reads].sort()),
         list: rule.forEach ? pathReader(rule.forEach) : undefined,
         rationale: compileTemplate(rule.rationale),
         path: compileTemplate(rule.path ?? rule.forEach ?? rule.id),

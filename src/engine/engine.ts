@@ -116,19 +116,6 @@ function countryDataOf(given: CountryData | undefined): { data: CountryData; ide
   };
 }
 
-const INDICATOR_PATH = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
-
-/** A finding that read an indicator also shows the indicator's data year (`….indicatorYears.<name>`). */
-function addIndicatorYears(factsRead: Record<string, unknown>, f: Facts): void {
-  for (const path of Object.keys(factsRead)) {
-    const m = INDICATOR_PATH.exec(path);
-    if (!m) continue;
-    const country = m[1] === 'derived.destination' ? f.derived.destination : f.derived.countries[m[1]!.slice(18)];
-    const year = country?.indicatorYears[m[2]!];
-    factsRead[`${m[1]}.indicatorYears.${m[2]}`] = year ?? null;
-  }
-}
-
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const evaluator = options.evaluator ?? 'compiled';
@@ -228,7 +215,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
         m.floor = floor;
         m.extra = assurances;
       }
-    for (const m of evaluation.matches) addIndicatorYears(m.finding.facts, f);
     const findings = sortShort(
       evaluation.matches.map((m) => m.finding),
       compareFindings,

@@ -58,18 +58,34 @@ function withIndicators(
  * when some value of that indicator would have made it match (probed with extreme values): the data, not the
  * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
  */
-function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation): void {
-  const absent: { code: string; indicator: string; destination: boolean }[] = [];
+function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation, probes: Probes): void {
+  let absent: { code: string; indicator: string; destination: boolean }[] | undefined;
   for (const r of compiled.indicatorReads) {
     if (r.read(data) != null) continue;
     const code = String(r.country(data) ?? '');
     // A country that is not involved has no facts at all: that is not missing data.
     if (!r.destination && !Object.hasOwn(data.derived.countries, code)) continue;
+    absent ??= [];
     if (!absent.some((a) => a.code === code && a.indicator === r.indicator))
       absent.push({ code, indicator: r.indicator, destination: r.destination });
   }
-  if (absent.length === 0) return;
-  if (!PROBES.some((value) => truthy(compiled.when(withIndicators(data, absent, value))))) return;
+  if (absent === undefined) return;
+  // Rules of one assessment miss the same indicators: the probed facts are built once per set of absent indicators.
+  const key = JSON.stringify(absent.map((a) => [a.destination ? '' : a.code, a.indicator]));
+  let probed = probes.get(key);
+  if (probed === undefined) {
+    probed = PROBES.map((value) => withIndicators(data, absent, value));
+    probes.set(key, probed);
+  }
+  let matches = false;
+  for (const probe of probed) {
+    probe.it = data.it;
+    if (truthy(compiled.when(probe))) {
+      matches = true;
+      break;
+    }
+  }
+  if (!matches) return;
   const reason = `not evaluated: the country data has no ${absent.map((a) => `${a.indicator} for ${a.code || 'the destination'}`).join(', no ')}`;
   // A forEach rule reads the same country for every element: one entry per rule and reason.
   for (const n of out.notEvaluated) if (n.ruleId === compiled.id && n.reason === reason) return;
@@ -114,8 +130,18 @@ function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject 
 
 type RuleData = Facts & { it: unknown };
 
+/** Facts with absent indicators set to each probe value, by the set of indicators: built once per evaluation. */
+type Probes = Map<string, RuleData[]>;
+
 /** One rule on one subject (`data.it` already set to the element, or null): a finding, a missing entry or nothing. */
-function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Evaluation, withTrace: boolean): void {
+function visit(
+  compiled: CompiledRule,
+  element: unknown,
+  data: RuleData,
+  out: Evaluation,
+  withTrace: boolean,
+  probes: Probes,
+): void {
   const matched = truthy(compiled.when(data));
   if (withTrace)
     out.trace.push({
@@ -125,7 +151,7 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
       facts: compiled.readFacts(data),
     });
   if (!matched) {
-    if (compiled.indicatorReads.length > 0) noteUnevaluated(compiled, data, out);
+    if (compiled.indicatorReads.length > 0) noteUnevaluated(compiled, data, out, probes);
     return;
   }
   const rationale = compiled.rationale(data);
@@ -150,7 +176,7 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
   const subject = subjectOf(compiled, element, data);
   const risk = severity.level * likelihood;
   const refs = compiled.refs.slice();
-  const factsRead = compiled.readFacts(data);
+  const factsRead = compiled.findingFacts(data);
   const { id: ruleId, title, category } = compiled;
   // Two literals rather than a spread: one fixed shape each, fields in the published order.
   const finding: Finding = involvement
@@ -180,10 +206,11 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
   const { transaction, answers, asOf, params, derived } = facts;
   const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
+  const probes: Probes = new Map();
   for (let r = 0; r < rules.length; r++) {
     const compiled = rules[r]!;
     try {
-      visitAll(compiled, data, out, withTrace);
+      visitAll(compiled, data, out, withTrace, probes);
     } catch (error) {
       throw ruleFailure(compiled.id, error);
     }
@@ -192,9 +219,9 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
 }
 
 /** One rule on every subject it applies to. */
-function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withTrace: boolean): void {
+function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withTrace: boolean, probes: Probes): void {
   if (compiled.list === undefined) {
-    visit(compiled, undefined, data, out, withTrace);
+    visit(compiled, undefined, data, out, withTrace, probes);
     return;
   }
   const list = compiled.list(data);
@@ -203,7 +230,7 @@ function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withT
     for (let i = 0; i < list.length; i++) {
       const element: unknown = list[i];
       data.it = element ?? null;
-      visit(compiled, element, data, out, withTrace);
+      visit(compiled, element, data, out, withTrace, probes);
     }
   } finally {
     data.it = null;
