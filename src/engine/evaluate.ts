@@ -12,7 +12,7 @@ import {
 } from '../model/index.js';
 import type { AssuranceSlot } from './assurances.js';
 import type { CompiledRule, LevelField, Value } from './compile-rules.js';
-import type { Facts } from './types.js';
+import type { CountryFact, DerivedFacts, Facts } from './types.js';
 
 /** A finding with the rule that produced it, for the decision. */
 export interface RuleMatch {
@@ -34,23 +34,59 @@ export interface Evaluation {
 /** Extreme values an absent indicator is probed with: every threshold comparison goes one way for one of them. */
 const PROBES = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 
-/** The facts with the given indicators set to `value` (copies: country facts are shared between assessments). */
-function withIndicators(
+interface Absent {
+  code: string;
+  indicator: string;
+  destination: boolean;
+}
+
+/**
+ * The facts a probe runs on, built the first time an evaluation needs one: `derived` and its countries copied once,
+ * each country fact probed copied once (country facts are shared between assessments, never written).
+ */
+interface Probe {
+  data: RuleData;
+  derived: DerivedFacts;
+  /** Copies of country facts by code ('' for the destination), with indicators of their own. */
+  copies: Map<string, CountryFact>;
+}
+
+/** Evaluates the rule with the absent indicators set to `value`: the facts as they would be with that value. */
+function probeMatches(
+  compiled: CompiledRule,
   data: RuleData,
-  absent: readonly { code: string; indicator: string; destination: boolean }[],
+  absent: readonly Absent[],
   value: number,
-): RuleData {
-  const derived = { ...data.derived, countries: { ...data.derived.countries } };
+  probe: Probe,
+): boolean {
+  const { derived, copies } = probe;
   for (const a of absent) {
-    if (a.destination) {
-      const dest = derived.destination;
-      derived.destination = { ...dest, indicators: { ...dest.indicators, [a.indicator]: value } };
-    } else {
-      const c = derived.countries[a.code]!;
-      derived.countries[a.code] = { ...c, indicators: { ...c.indicators, [a.indicator]: value } };
+    const key = a.destination ? '' : a.code;
+    let copy = copies.get(key);
+    if (copy === undefined) {
+      const original = a.destination ? derived.destination : derived.countries[a.code]!;
+      copy = { ...original, indicators: { ...original.indicators } };
+      copies.set(key, copy);
+    }
+    if (a.destination) derived.destination = copy;
+    else derived.countries[a.code] = copy;
+    copy.indicators[a.indicator] = value;
+  }
+  probe.data.it = data.it;
+  try {
+    return truthy(compiled.when(probe.data));
+  } finally {
+    // Back to the facts as they are, so the next probe starts from them.
+    for (const a of absent) {
+      const copy = copies.get(a.destination ? '' : a.code)!;
+      const original = a.destination ? data.derived.destination : data.derived.countries[a.code]!;
+      if (Object.hasOwn(original.indicators, a.indicator))
+        copy.indicators[a.indicator] = original.indicators[a.indicator]!;
+      else delete copy.indicators[a.indicator];
+      if (a.destination) derived.destination = original;
+      else derived.countries[a.code] = original;
     }
   }
-  return { ...data, derived };
 }
 
 /**
@@ -59,7 +95,7 @@ function withIndicators(
  * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
  */
 function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation, probes: Probes): void {
-  let absent: { code: string; indicator: string; destination: boolean }[] | undefined;
+  let absent: Absent[] | undefined;
   for (const r of compiled.indicatorReads) {
     if (r.read(data) != null) continue;
     const code = String(r.country(data) ?? '');
@@ -70,22 +106,12 @@ function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation
       absent.push({ code, indicator: r.indicator, destination: r.destination });
   }
   if (absent === undefined) return;
-  // Rules of one assessment miss the same indicators: the probed facts are built once per set of absent indicators.
-  const key = JSON.stringify(absent.map((a) => [a.destination ? '' : a.code, a.indicator]));
-  let probed = probes.get(key);
-  if (probed === undefined) {
-    probed = PROBES.map((value) => withIndicators(data, absent, value));
-    probes.set(key, probed);
+  if (probes.probe === undefined) {
+    const derived = { ...data.derived, countries: { ...data.derived.countries } };
+    probes.probe = { data: { ...data, derived }, derived, copies: new Map() };
   }
-  let matches = false;
-  for (const probe of probed) {
-    probe.it = data.it;
-    if (truthy(compiled.when(probe))) {
-      matches = true;
-      break;
-    }
-  }
-  if (!matches) return;
+  const probe = probes.probe;
+  if (!PROBES.some((value) => probeMatches(compiled, data, absent, value, probe))) return;
   const reason = `not evaluated: the country data has no ${absent.map((a) => `${a.indicator} for ${a.code || 'the destination'}`).join(', no ')}`;
   // A forEach rule reads the same country for every element: one entry per rule and reason.
   for (const n of out.notEvaluated) if (n.ruleId === compiled.id && n.reason === reason) return;
@@ -130,8 +156,8 @@ function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject 
 
 type RuleData = Facts & { it: unknown };
 
-/** Facts with absent indicators set to each probe value, by the set of indicators: built once per evaluation. */
-type Probes = Map<string, RuleData[]>;
+/** The facts probes run on, built once per evaluation when a rule first needs them. */
+type Probes = { probe?: Probe };
 
 /** One rule on one subject (`data.it` already set to the element, or null): a finding, a missing entry or nothing. */
 function visit(
@@ -206,7 +232,7 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
   const { transaction, answers, asOf, params, derived } = facts;
   const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
-  const probes: Probes = new Map();
+  const probes: Probes = {};
   for (let r = 0; r < rules.length; r++) {
     const compiled = rules[r]!;
     try {
