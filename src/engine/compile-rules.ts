@@ -1,6 +1,7 @@
 import {
   type CompiledLogic,
   compileWith,
+  compileWithConstants,
   type EvaluatorKind,
   factsReader,
   type LogicOperations,
@@ -9,7 +10,7 @@ import {
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
 import { type AssuranceSlot, assuranceSlots } from './assurances.js';
-import { level } from './evaluate.js';
+import { type Absent, level } from './evaluate.js';
 import { compileTemplate, templatePaths } from './rationale.js';
 import type { Facts } from './types.js';
 
@@ -60,6 +61,11 @@ export interface CompiledRule {
    * evaluated for lack of data, and says so.
    */
   indicatorReads: readonly IndicatorRead[];
+  /**
+   * For a rule whose indicator reads are all the destination's: the indicators it lacks by destination country fact
+   * (null: none), filled as countries are met.
+   */
+  absentByDestination: WeakMap<object, readonly Absent[] | null> | undefined;
 }
 
 /** A country indicator a condition reads, with a reader for its value and the country it belongs to. */
@@ -130,11 +136,10 @@ function isLogic(value: unknown): boolean {
 
 function fieldValue(
   field: unknown,
-  kind: EvaluatorKind,
-  operations: LogicOperations,
+  compile: (logic: unknown) => CompiledLogic,
 ): { fn: Value; reads: readonly string[] } {
   if (!isLogic(field)) return { fn: () => field, reads: [] };
-  const compiled = compileWith(kind, field, { operations });
+  const compiled = compile(field);
   return { fn: compiled, reads: compiled.reads };
 }
 
@@ -147,15 +152,21 @@ export function subjectKindOf(forEach: string | undefined): CompiledRule['subjec
 /** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
 export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRule[] {
   const slots = assuranceSlots(ruleset.assurances);
+  // Rules see this rule set's parameters as `params` in every assessment: the compiled evaluator reads them once.
+  const params = { params: ruleset.parameters };
+  const compile = (logic: unknown): CompiledLogic =>
+    kind === 'compiled'
+      ? compileWithConstants(logic, { operations }, params)
+      : compileWith(kind, logic, { operations });
   return ruleset.rules
     .filter((rule) => rule.enabled !== false)
     .map((rule) => {
-      const when = compileWith(kind, rule.when, { operations });
+      const when = compile(rule.when);
       const parts = {
-        scale: fieldValue(rule.severity?.scale ?? 1, kind, operations),
-        scope: fieldValue(rule.severity?.scope ?? 1, kind, operations),
-        irremediability: fieldValue(rule.severity?.irremediability ?? 1, kind, operations),
-        likelihood: fieldValue(rule.likelihood ?? 1, kind, operations),
+        scale: fieldValue(rule.severity?.scale ?? 1, compile),
+        scope: fieldValue(rule.severity?.scope ?? 1, compile),
+        irremediability: fieldValue(rule.severity?.irremediability ?? 1, compile),
+        likelihood: fieldValue(rule.likelihood ?? 1, compile),
       };
       const reads = new Set<string>([
         ...when.reads,
@@ -177,7 +188,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         scope: levelField(rule.severity?.scope ?? 1, parts.scope),
         irremediability: levelField(rule.severity?.irremediability ?? 1, parts.irremediability),
         likelihood: levelField(rule.likelihood ?? 1, parts.likelihood),
-        blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
+        blocking: fieldValue(rule.blocking ?? false, compile).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),
         findingFacts: findingFactsReader([...reads].sort()),
@@ -187,13 +198,14 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
-        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, kind, operations).fn,
+        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, compile).fn,
         indicatorReads: rule.category === 'information' ? [] : indicatorReads([...when.reads].sort()),
+        absentByDestination: undefined,
         involvement:
-          rule.involvement === undefined
-            ? undefined
-            : fieldValue(rule.involvement as Involvement | object, kind, operations).fn,
+          rule.involvement === undefined ? undefined : fieldValue(rule.involvement as Involvement | object, compile).fn,
       };
+      if (compiled.indicatorReads.length > 0 && compiled.indicatorReads.every((r) => r.destination))
+        compiled.absentByDestination = new WeakMap();
       // Every compiled rule has every field (absent ones undefined): one object shape, so the loops that read them
       // stay monomorphic.
       return compiled;

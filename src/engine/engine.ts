@@ -179,8 +179,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(questionnaire.replaces ? { replaces: true as const } : {}),
   };
 
+  // A stream of orders is assessed for one date: the last date checked is not checked again.
+  let checkedAsOf: string | undefined;
+
   function facts(input: unknown, opts: AssessOptions): Facts {
-    const asOf = checkAsOf(opts?.asOf);
+    const given = opts?.asOf;
+    const asOf = given === checkedAsOf && given !== undefined ? given : checkAsOf(given);
+    checkedAsOf = asOf;
     const transaction = parseTransaction(input);
     return deriveFacts(transaction, checkAnswers(opts.answers), asOf, ruleset.parameters, context);
   }

@@ -34,7 +34,7 @@ export interface Evaluation {
 /** Extreme values an absent indicator is probed with: every threshold comparison goes one way for one of them. */
 const PROBES = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 
-interface Absent {
+export interface Absent {
   code: string;
   indicator: string;
   destination: boolean;
@@ -89,12 +89,16 @@ function probeMatches(
   }
 }
 
-/**
- * A rule that did not match while a country indicator its condition reads was absent is listed as not evaluated
- * when some value of that indicator would have made it match (probed with extreme values): the data, not the
- * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
- */
-function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation, probes: Probes): void {
+/** The indicators a rule reads that the facts lack, undefined when none. */
+function absentIndicators(compiled: CompiledRule, data: RuleData): readonly Absent[] | undefined {
+  // A rule reading the destination's indicators only lacks the same ones for every assessment to that country:
+  // worked out once per country fact (country facts are built once per engine and never change).
+  const byDestination = compiled.absentByDestination;
+  const destination = data.derived.destination;
+  if (byDestination) {
+    const known = byDestination.get(destination);
+    if (known !== undefined) return known ?? undefined;
+  }
   let absent: Absent[] | undefined;
   for (const r of compiled.indicatorReads) {
     if (r.read(data) != null) continue;
@@ -105,6 +109,18 @@ function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation
     if (!absent.some((a) => a.code === code && a.indicator === r.indicator))
       absent.push({ code, indicator: r.indicator, destination: r.destination });
   }
+  if (byDestination && typeof destination === 'object' && destination !== null)
+    byDestination.set(destination, absent ?? null);
+  return absent;
+}
+
+/**
+ * A rule that did not match while a country indicator its condition reads was absent is listed as not evaluated
+ * when some value of that indicator would have made it match (probed with extreme values): the data, not the
+ * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
+ */
+function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation, probes: Probes): void {
+  const absent = absentIndicators(compiled, data);
   if (absent === undefined) return;
   if (probes.probe === undefined) {
     const derived = { ...data.derived, countries: { ...data.derived.countries } };

@@ -29,21 +29,31 @@ interface Run extends Work {
   evaluation: number;
 }
 
+/** What the compiler knows of a rule's nodes before it compiles them. */
+interface Analysis {
+  /** Shared subexpressions: the slot of each occurrence. */
+  slots: Map<LogicNode, number>;
+  /** `var` nodes read from the rule's own data (not inside a loop's body, where the data is each element). */
+  topLevelVars: Set<LogicNode>;
+}
+
 /**
  * Operations written more than once in a rule and evaluated against the rule's own data (not inside a loop's
  * body, where the data is each element), numbered: each is a slot holding its value for one evaluation.
  */
-function sharedSlots(tree: LogicNode): Map<LogicNode, number> {
+function analyse(tree: LogicNode): Analysis {
   const byKey = new Map<string, LogicNode[]>();
+  const topLevelVars = new Set<LogicNode>();
   let unique = 0;
   const keyOf = (n: LogicNode, inBody: boolean): string => {
     let key: string;
     // A literal JSON text does not tell apart (-0 and 0, NaN and null): such a literal makes its operation unique.
     if (n.kind === 'literal') key = jsonFaithful(n.value) ? `L${JSON.stringify(n.value)}` : `#${unique++}`;
     else if (n.kind === 'array') key = `A(${n.items.map((i) => keyOf(i, inBody)).join(',')})`;
-    else if (n.kind === 'var')
+    else if (n.kind === 'var') {
       key = `V${JSON.stringify(n.path) ?? 'u'}(${n.args.map((a) => keyOf(a, inBody)).join(',')})`;
-    else {
+      if (!inBody) topLevelVars.add(n);
+    } else {
       const scoped = n.facts.scope !== undefined;
       const args = n.args.map((a, i) => keyOf(a, inBody || (scoped && i > 0)));
       key = `${JSON.stringify(n.op)}(${args.join(',')})`;
@@ -63,7 +73,7 @@ function sharedSlots(tree: LogicNode): Map<LogicNode, number> {
     for (const n of nodes) slots.set(n, next);
     next++;
   }
-  return slots;
+  return { slots, topLevelVars };
 }
 
 const UNDEFINED: Fn = () => undefined;
@@ -101,6 +111,8 @@ class Compiler {
   constructor(
     private readonly ideas: CompilerIdeas,
     private readonly slots: ReadonlyMap<LogicNode, number> = new Map(),
+    /** Top-level fields of the data that have the same value on every evaluation, with the `var`s that read them. */
+    private readonly constants?: { fields: Readonly<Record<string, unknown>>; vars: ReadonlySet<LogicNode> },
   ) {}
 
   node(n: LogicNode): Fn {
@@ -156,6 +168,12 @@ class Compiler {
   private variable(n: VarNode): Fn {
     if (n.path !== undefined && n.args.length < 2) {
       const path = n.path;
+      const constants = this.constants;
+      if (constants?.vars.has(n) && Object.hasOwn(constants.fields, path.split('.')[0]!)) {
+        // Read once, now: the value every evaluation would read.
+        const value = pathReader(path)(constants.fields);
+        return () => value;
+      }
       return this.ideas.presplit ? pathReader(path) : (data) => lookupVar(data, path);
     }
     const key = n.args[0] ? this.node(n.args[0]) : UNDEFINED;
@@ -460,10 +478,32 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
   return compileWithIdeas(rule, options, ALL_IDEAS);
 }
 
+/**
+ * `compileLogic` for data whose top-level fields named in `constants` always hold those values (a rule set's
+ * parameters under `params`): their reads are done once, when compiling. Same results on such data.
+ */
+export function compileWithConstants(
+  rule: unknown,
+  options: LogicOptions,
+  constants: Readonly<Record<string, unknown>>,
+): CompiledLogic {
+  return compileWithIdeas(rule, options, ALL_IDEAS, constants);
+}
+
 /** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
-export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
+export function compileWithIdeas(
+  rule: unknown,
+  options: LogicOptions,
+  ideas: CompilerIdeas,
+  constants?: Readonly<Record<string, unknown>>,
+): CompiledLogic {
   const parsed = checkedTree(rule, options);
-  const root = new Compiler(ideas, ideas.shared ? sharedSlots(parsed.tree) : undefined).node(parsed.tree);
+  const analysis = analyse(parsed.tree);
+  const root = new Compiler(
+    ideas,
+    ideas.shared ? analysis.slots : undefined,
+    constants ? { fields: constants, vars: analysis.topLevelVars } : undefined,
+  ).node(parsed.tree);
   const start = flatCost(parsed.tree);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
   const work: Run = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget, evaluation: 0 };
