@@ -219,7 +219,10 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       const id = p.question.id;
       if (Object.hasOwn(answers, id) && isAnswered(answers[id])) {
         if (!visible[i]) hidden.push(id);
-        else for (const problem of checkAnswer(p.question, answers[id], p.pattern)) invalid.push(problem);
+        else {
+          const problem = checkAnswer(p.question, answers[id], p.pattern);
+          if (problem) invalid.push(problem);
+        }
       } else if (required[i]) missing.push(missingEntry(p, data));
     }
     return { hidden: hidden.length > 1 ? hidden.sort() : hidden, invalid, missing };
