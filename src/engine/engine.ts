@@ -116,6 +116,8 @@ function countryDataOf(given: CountryData | undefined): { data: CountryData; ide
   };
 }
 
+type Band = ReturnType<typeof scoreBand>;
+
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const evaluator = options.evaluator ?? 'compiled';
@@ -179,8 +181,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(questionnaire.replaces ? { replaces: true as const } : {}),
   };
 
-  // A stream of orders is assessed for one date: the last date checked is not checked again.
+  // A stream of orders is assessed for one date: the last date checked is not checked again, and the regular
+  // review date of each score band is worked out once for it.
   let checkedAsOf: string | undefined;
+  let reviewAsOf: string | undefined;
+  let reviewDates = new Map<Band, string>();
+  function regularReview(asOf: string, band: Band): string {
+    if (asOf !== reviewAsOf) {
+      reviewAsOf = asOf;
+      reviewDates = new Map();
+    }
+    let date = reviewDates.get(band);
+    if (date === undefined) {
+      date = addDaysIso(asOf, ruleset.decision.reviewIntervalDays[band]);
+      reviewDates.set(band, date);
+    }
+    return date;
+  }
 
   function facts(input: unknown, opts: AssessOptions): Facts {
     const given = opts?.asOf;
@@ -240,7 +257,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (const x of findings) if (x.risk > value) value = x.risk;
     const band = scoreBand(value);
     // The review date: the regular interval for the band, or the first expiry of a satisfied assurance if sooner.
-    let reviewBy = addDaysIso(f.asOf, ruleset.decision.reviewIntervalDays[band]);
+    let reviewBy = regularReview(f.asOf, band);
     for (const r of required)
       if (r.status === 'satisfied' && r.validUntil !== undefined && r.validUntil < reviewBy) reviewBy = r.validUntil;
     // Fields assigned in the published order, the optional ones only when present.

@@ -56,6 +56,8 @@ export interface GroupInfo {
   sourceAsOf?: string;
   reviewBy?: string;
   countryReviewBy?: Readonly<Record<string, string>>;
+  /** `countryReviewBy` as sorted entries, prepared once per engine. */
+  countryReviews?: readonly (readonly [string, string])[];
 }
 
 /** The EU member states, used when the country groups lack `eu-member-states`. */
@@ -70,8 +72,10 @@ export function indexGroupInfo(groups: CountryGroups): Map<string, GroupInfo> {
     if (typeof raw.jurisdiction === 'string') entry.jurisdiction = raw.jurisdiction;
     if (typeof g.source.asOf === 'string') entry.sourceAsOf = g.source.asOf;
     if (typeof raw.reviewBy === 'string') entry.reviewBy = raw.reviewBy;
-    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null)
+    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null) {
       entry.countryReviewBy = raw.countryReviewBy as Record<string, string>;
+      entry.countryReviews = Object.entries(entry.countryReviewBy).sort();
+    }
     info.set(g.id, entry);
   }
   return info;
@@ -103,7 +107,9 @@ export function indexGroups(groups: CountryGroups): Map<string, string[]> {
   return byCountry;
 }
 
-const sortedUnique = <T extends string>(values: Iterable<T>): T[] => sortShort([...new Set(values)], compareText);
+/** The sorted distinct strings (most lists of an order hold none or one: those are copied as they are). */
+const sortedUnique = <T extends string>(values: Iterable<T>): T[] =>
+  Array.isArray(values) && values.length < 2 ? values.slice() : sortShort([...new Set(values)], compareText);
 
 /** The sorted distinct strings of every element's list (a loop: `flatMap` costs far more on short arrays). */
 function sortedUniqueOf<E, T extends string>(elements: readonly E[], list: (element: E) => readonly T[]): T[] {
@@ -380,7 +386,7 @@ function dataReviewOf(
         reviewDate: info.reviewBy,
         reason: `compiled from sources as of ${info.sourceAsOf ?? 'an unstated date'}; membership or renewal to be re-checked by ${info.reviewBy}`,
       });
-    for (const [code, date] of Object.entries(info.countryReviewBy ?? {}).sort()) {
+    for (const [code, date] of info.countryReviews ?? Object.entries(info.countryReviewBy ?? {}).sort()) {
       if (date < asOf && countries[code] !== undefined)
         out.push({
           what: `country group ${id}: ${code}`,
