@@ -222,8 +222,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       }
       if (review.hidden.length > 0) {
-        const kept = { ...f.answers };
-        for (const id of review.hidden) delete kept[id];
+        // Copied without the hidden answers rather than deleted from a copy: an object with deleted keys turns into
+        // a slow dictionary for every rule that reads an answer.
+        const kept: Record<string, unknown> = {};
+        for (const id of Object.keys(f.answers)) {
+          if (review.hidden.includes(id)) continue;
+          // Defined, not assigned: an answer keyed `__proto__` stays an ordinary key.
+          if (id === '__proto__')
+            Object.defineProperty(kept, id, {
+              value: f.answers[id],
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          else kept[id] = f.answers[id];
+        }
         f.answers = kept;
         notes.push(`answers to questions not shown for this transaction were ignored: ${review.hidden.join(', ')}`);
       }
