@@ -1,6 +1,7 @@
 import {
   type CompiledLogic,
   compileWith,
+  compileWithConstants,
   type EvaluatorKind,
   factsReader,
   type LogicOperations,
@@ -9,8 +10,9 @@ import {
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
 import { type AssuranceSlot, assuranceSlots } from './assurances.js';
-import { level } from './evaluate.js';
+import { type Absent, level } from './evaluate.js';
 import { compileTemplate, templatePaths } from './rationale.js';
+import type { Facts } from './types.js';
 
 /** A number, boolean, string or JsonLogic field of a rule, ready to evaluate. */
 export type Value = (data: unknown) => unknown;
@@ -43,6 +45,8 @@ export interface CompiledRule {
   reads: string[];
   /** The values at `reads`, keyed by path. */
   readFacts: (facts: unknown) => Record<string, unknown>;
+  /** A finding's facts: `readFacts` and the data year of every indicator read (`….indicatorYears.<name>`). */
+  findingFacts: (facts: unknown) => Record<string, unknown>;
   /** The `forEach` list, when the rule has one. */
   list: ((facts: unknown) => unknown) | undefined;
   rationale: (facts: unknown) => string;
@@ -57,6 +61,11 @@ export interface CompiledRule {
    * evaluated for lack of data, and says so.
    */
   indicatorReads: readonly IndicatorRead[];
+  /**
+   * For a rule whose indicator reads are all the destination's: the indicators it lacks by destination country fact
+   * (null: none), filled as countries are met.
+   */
+  absentByDestination: WeakMap<object, readonly Absent[] | null> | undefined;
 }
 
 /** A country indicator a condition reads, with a reader for its value and the country it belongs to. */
@@ -88,17 +97,49 @@ export function indicatorReads(reads: readonly string[]): IndicatorRead[] {
   });
 }
 
+const YEAR_OF = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
+
+/**
+ * The reader of a finding's facts: the values at `reads`, then, for each indicator read, its data year (null when
+ * unknown). The paths are known when the rule is compiled, so every finding of a rule is built in one fixed shape.
+ */
+export function findingFactsReader(reads: readonly string[]): (facts: unknown) => Record<string, unknown> {
+  const readers = new Map<string, (facts: unknown) => unknown>();
+  for (const path of reads) readers.set(path, pathReader(path));
+  for (const path of reads) {
+    const m = YEAR_OF.exec(path);
+    if (!m) continue;
+    const name = m[2]!;
+    const code = m[1] === 'derived.destination' ? undefined : m[1]!.slice('derived.countries.'.length);
+    readers.set(`${m[1]}.indicatorYears.${name}`, (facts) => {
+      const derived = (facts as Facts).derived;
+      const country = code === undefined ? derived.destination : derived.countries[code];
+      return country?.indicatorYears[name] ?? null;
+    });
+  }
+  const paths = [...readers.keys()];
+  const read = [...readers.values()];
+  // Defined, not assigned: a path named `__proto__` becomes an ordinary key (as in `factsReader`).
+  const blank: Record<string, unknown> = {};
+  for (const path of paths)
+    Object.defineProperty(blank, path, { value: null, enumerable: true, writable: true, configurable: true });
+  return (facts) => {
+    const out = { ...blank };
+    for (let i = 0; i < read.length; i++) out[paths[i]!] = read[i]!(facts);
+    return out;
+  };
+}
+
 function isLogic(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
 
 function fieldValue(
   field: unknown,
-  kind: EvaluatorKind,
-  operations: LogicOperations,
+  compile: (logic: unknown) => CompiledLogic,
 ): { fn: Value; reads: readonly string[] } {
   if (!isLogic(field)) return { fn: () => field, reads: [] };
-  const compiled = compileWith(kind, field, { operations });
+  const compiled = compile(field);
   return { fn: compiled, reads: compiled.reads };
 }
 
@@ -111,15 +152,21 @@ export function subjectKindOf(forEach: string | undefined): CompiledRule['subjec
 /** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
 export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRule[] {
   const slots = assuranceSlots(ruleset.assurances);
+  // Rules see this rule set's parameters as `params` in every assessment: the compiled evaluator reads them once.
+  const params = { params: ruleset.parameters };
+  const compile = (logic: unknown): CompiledLogic =>
+    kind === 'compiled'
+      ? compileWithConstants(logic, { operations }, params)
+      : compileWith(kind, logic, { operations });
   return ruleset.rules
     .filter((rule) => rule.enabled !== false)
     .map((rule) => {
-      const when = compileWith(kind, rule.when, { operations });
+      const when = compile(rule.when);
       const parts = {
-        scale: fieldValue(rule.severity?.scale ?? 1, kind, operations),
-        scope: fieldValue(rule.severity?.scope ?? 1, kind, operations),
-        irremediability: fieldValue(rule.severity?.irremediability ?? 1, kind, operations),
-        likelihood: fieldValue(rule.likelihood ?? 1, kind, operations),
+        scale: fieldValue(rule.severity?.scale ?? 1, compile),
+        scope: fieldValue(rule.severity?.scope ?? 1, compile),
+        irremediability: fieldValue(rule.severity?.irremediability ?? 1, compile),
+        likelihood: fieldValue(rule.likelihood ?? 1, compile),
       };
       const reads = new Set<string>([
         ...when.reads,
@@ -141,22 +188,24 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         scope: levelField(rule.severity?.scope ?? 1, parts.scope),
         irremediability: levelField(rule.severity?.irremediability ?? 1, parts.irremediability),
         likelihood: levelField(rule.likelihood ?? 1, parts.likelihood),
-        blocking: fieldValue(rule.blocking ?? false, kind, operations).fn,
+        blocking: fieldValue(rule.blocking ?? false, compile).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),
+        findingFacts: findingFactsReader([...reads].sort()),
         list: rule.forEach ? pathReader(rule.forEach) : undefined,
         rationale: compileTemplate(rule.rationale),
         path: compileTemplate(rule.path ?? rule.forEach ?? rule.id),
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
-        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, kind, operations).fn,
+        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, compile).fn,
         indicatorReads: rule.category === 'information' ? [] : indicatorReads([...when.reads].sort()),
+        absentByDestination: undefined,
         involvement:
-          rule.involvement === undefined
-            ? undefined
-            : fieldValue(rule.involvement as Involvement | object, kind, operations).fn,
+          rule.involvement === undefined ? undefined : fieldValue(rule.involvement as Involvement | object, compile).fn,
       };
+      if (compiled.indicatorReads.length > 0 && compiled.indicatorReads.every((r) => r.destination))
+        compiled.absentByDestination = new WeakMap();
       // Every compiled rule has every field (absent ones undefined): one object shape, so the loops that read them
       // stay monomorphic.
       return compiled;

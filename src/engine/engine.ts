@@ -116,18 +116,7 @@ function countryDataOf(given: CountryData | undefined): { data: CountryData; ide
   };
 }
 
-const INDICATOR_PATH = /^(derived\.(?:destination|countries\.[A-Z]{2}))\.indicators\.([A-Za-z0-9_]+)$/;
-
-/** A finding that read an indicator also shows the indicator's data year (`….indicatorYears.<name>`). */
-function addIndicatorYears(factsRead: Record<string, unknown>, f: Facts): void {
-  for (const path of Object.keys(factsRead)) {
-    const m = INDICATOR_PATH.exec(path);
-    if (!m) continue;
-    const country = m[1] === 'derived.destination' ? f.derived.destination : f.derived.countries[m[1]!.slice(18)];
-    const year = country?.indicatorYears[m[2]!];
-    factsRead[`${m[1]}.indicatorYears.${m[2]}`] = year ?? null;
-  }
-}
+type Band = ReturnType<typeof scoreBand>;
 
 /** Compiles a rule set, country data and screening once; `assess` then runs per transaction. */
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -192,14 +181,36 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...(questionnaire.replaces ? { replaces: true as const } : {}),
   };
 
+  // A stream of orders is assessed for one date: the last date checked is not checked again, and the regular
+  // review date of each score band is worked out once for it.
+  let checkedAsOf: string | undefined;
+  let reviewAsOf: string | undefined;
+  let reviewDates = new Map<Band, string>();
+  function regularReview(asOf: string, band: Band): string {
+    if (asOf !== reviewAsOf) {
+      reviewAsOf = asOf;
+      reviewDates = new Map();
+    }
+    let date = reviewDates.get(band);
+    if (date === undefined) {
+      date = addDaysIso(asOf, ruleset.decision.reviewIntervalDays[band]);
+      reviewDates.set(band, date);
+    }
+    return date;
+  }
+
   function facts(input: unknown, opts: AssessOptions): Facts {
-    const asOf = checkAsOf(opts?.asOf);
+    const given = opts?.asOf;
+    const asOf = given === checkedAsOf && given !== undefined ? given : checkAsOf(given);
+    checkedAsOf = asOf;
     const transaction = parseTransaction(input);
     return deriveFacts(transaction, checkAnswers(opts.answers), asOf, ruleset.parameters, context);
   }
 
   function assess(input: unknown, opts: AssessOptions): Assessment {
     const f = facts(input, opts);
+    // The answers as given (checked once, by `facts`): the input hash covers them even when hidden ones are dropped.
+    const answersGiven = f.answers;
     const notes: string[] = [];
     const missingFromQuestions: Assessment['missingInformation'] = [];
     if (questionnaire) {
@@ -211,8 +222,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       }
       if (review.hidden.length > 0) {
-        const kept = { ...f.answers };
-        for (const id of review.hidden) delete kept[id];
+        // Copied without the hidden answers rather than deleted from a copy: an object with deleted keys turns into
+        // a slow dictionary for every rule that reads an answer.
+        const kept: Record<string, unknown> = {};
+        for (const id of Object.keys(f.answers)) {
+          if (review.hidden.includes(id)) continue;
+          // Defined, not assigned: an answer keyed `__proto__` stays an ordinary key.
+          if (id === '__proto__')
+            Object.defineProperty(kept, id, {
+              value: f.answers[id],
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          else kept[id] = f.answers[id];
+        }
         f.answers = kept;
         notes.push(`answers to questions not shown for this transaction were ignored: ${review.hidden.join(', ')}`);
       }
@@ -226,7 +250,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
         m.floor = floor;
         m.extra = assurances;
       }
-    for (const m of evaluation.matches) addIndicatorYears(m.finding.facts, f);
     const findings = sortShort(
       evaluation.matches.map((m) => m.finding),
       compareFindings,
@@ -247,7 +270,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     for (const x of findings) if (x.risk > value) value = x.risk;
     const band = scoreBand(value);
     // The review date: the regular interval for the band, or the first expiry of a satisfied assurance if sooner.
-    let reviewBy = addDaysIso(f.asOf, ruleset.decision.reviewIntervalDays[band]);
+    let reviewBy = regularReview(f.asOf, band);
     for (const r of required)
       if (r.status === 'satisfied' && r.validUntil !== undefined && r.validUntil < reviewBy) reviewBy = r.validUntil;
     // Fields assigned in the published order, the optional ones only when present.
@@ -273,7 +296,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     } as Assessment['provenance'];
     if (questionnaire) provenance.questionnaire = questionnaireIdentity;
     provenance.data = data;
-    provenance.inputHash = inputHash(f.transaction, checkAnswers(opts.answers));
+    provenance.inputHash = inputHash(f.transaction, answersGiven);
     provenance.asOf = f.asOf;
     assessment.provenance = provenance;
     return assessment;

@@ -12,7 +12,7 @@ import {
 } from '../model/index.js';
 import type { AssuranceSlot } from './assurances.js';
 import type { CompiledRule, LevelField, Value } from './compile-rules.js';
-import type { Facts } from './types.js';
+import type { CountryFact, DerivedFacts, Facts } from './types.js';
 
 /** A finding with the rule that produced it, for the decision. */
 export interface RuleMatch {
@@ -34,23 +34,86 @@ export interface Evaluation {
 /** Extreme values an absent indicator is probed with: every threshold comparison goes one way for one of them. */
 const PROBES = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 
-/** The facts with the given indicators set to `value` (copies: country facts are shared between assessments). */
-function withIndicators(
+export interface Absent {
+  code: string;
+  indicator: string;
+  destination: boolean;
+}
+
+/**
+ * The facts a probe runs on, built the first time an evaluation needs one: `derived` and its countries copied once,
+ * each country fact probed copied once (country facts are shared between assessments, never written).
+ */
+interface Probe {
+  data: RuleData;
+  derived: DerivedFacts;
+  /** Copies of country facts by code ('' for the destination), with indicators of their own. */
+  copies: Map<string, CountryFact>;
+}
+
+/** Evaluates the rule with the absent indicators set to `value`: the facts as they would be with that value. */
+function probeMatches(
+  compiled: CompiledRule,
   data: RuleData,
-  absent: readonly { code: string; indicator: string; destination: boolean }[],
+  absent: readonly Absent[],
   value: number,
-): RuleData {
-  const derived = { ...data.derived, countries: { ...data.derived.countries } };
+  probe: Probe,
+): boolean {
+  const { derived, copies } = probe;
   for (const a of absent) {
-    if (a.destination) {
-      const dest = derived.destination;
-      derived.destination = { ...dest, indicators: { ...dest.indicators, [a.indicator]: value } };
-    } else {
-      const c = derived.countries[a.code]!;
-      derived.countries[a.code] = { ...c, indicators: { ...c.indicators, [a.indicator]: value } };
+    const key = a.destination ? '' : a.code;
+    let copy = copies.get(key);
+    if (copy === undefined) {
+      const original = a.destination ? derived.destination : derived.countries[a.code]!;
+      copy = { ...original, indicators: { ...original.indicators } };
+      copies.set(key, copy);
+    }
+    if (a.destination) derived.destination = copy;
+    else derived.countries[a.code] = copy;
+    copy.indicators[a.indicator] = value;
+  }
+  probe.data.it = data.it;
+  try {
+    return truthy(compiled.when(probe.data));
+  } finally {
+    // Back to the facts as they are, so the next probe starts from them: in reverse, so that each key removed is
+    // the last one added (which keeps the copy a fast object, not a dictionary).
+    for (let i = absent.length - 1; i >= 0; i--) {
+      const a = absent[i]!;
+      const copy = copies.get(a.destination ? '' : a.code)!;
+      const original = a.destination ? data.derived.destination : data.derived.countries[a.code]!;
+      if (Object.hasOwn(original.indicators, a.indicator))
+        copy.indicators[a.indicator] = original.indicators[a.indicator]!;
+      else delete copy.indicators[a.indicator];
+      if (a.destination) derived.destination = original;
+      else derived.countries[a.code] = original;
     }
   }
-  return { ...data, derived };
+}
+
+/** The indicators a rule reads that the facts lack, undefined when none. */
+function absentIndicators(compiled: CompiledRule, data: RuleData): readonly Absent[] | undefined {
+  // A rule reading the destination's indicators only lacks the same ones for every assessment to that country:
+  // worked out once per country fact (country facts are built once per engine and never change).
+  const byDestination = compiled.absentByDestination;
+  const destination = data.derived.destination;
+  if (byDestination) {
+    const known = byDestination.get(destination);
+    if (known !== undefined) return known ?? undefined;
+  }
+  let absent: Absent[] | undefined;
+  for (const r of compiled.indicatorReads) {
+    if (r.read(data) != null) continue;
+    const code = String(r.country(data) ?? '');
+    // A country that is not involved has no facts at all: that is not missing data.
+    if (!r.destination && !Object.hasOwn(data.derived.countries, code)) continue;
+    absent ??= [];
+    if (!absent.some((a) => a.code === code && a.indicator === r.indicator))
+      absent.push({ code, indicator: r.indicator, destination: r.destination });
+  }
+  if (byDestination && typeof destination === 'object' && destination !== null)
+    byDestination.set(destination, absent ?? null);
+  return absent;
 }
 
 /**
@@ -58,18 +121,15 @@ function withIndicators(
  * when some value of that indicator would have made it match (probed with extreme values): the data, not the
  * transaction, decided that it stayed silent. A rule that could not match whatever the value is not listed.
  */
-function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation): void {
-  const absent: { code: string; indicator: string; destination: boolean }[] = [];
-  for (const r of compiled.indicatorReads) {
-    if (r.read(data) != null) continue;
-    const code = String(r.country(data) ?? '');
-    // A country that is not involved has no facts at all: that is not missing data.
-    if (!r.destination && !Object.hasOwn(data.derived.countries, code)) continue;
-    if (!absent.some((a) => a.code === code && a.indicator === r.indicator))
-      absent.push({ code, indicator: r.indicator, destination: r.destination });
+function noteUnevaluated(compiled: CompiledRule, data: RuleData, out: Evaluation, probes: Probes): void {
+  const absent = absentIndicators(compiled, data);
+  if (absent === undefined) return;
+  if (probes.probe === undefined) {
+    const derived = { ...data.derived, countries: { ...data.derived.countries } };
+    probes.probe = { data: { ...data, derived }, derived, copies: new Map() };
   }
-  if (absent.length === 0) return;
-  if (!PROBES.some((value) => truthy(compiled.when(withIndicators(data, absent, value))))) return;
+  const probe = probes.probe;
+  if (!PROBES.some((value) => probeMatches(compiled, data, absent, value, probe))) return;
   const reason = `not evaluated: the country data has no ${absent.map((a) => `${a.indicator} for ${a.code || 'the destination'}`).join(', no ')}`;
   // A forEach rule reads the same country for every element: one entry per rule and reason.
   for (const n of out.notEvaluated) if (n.ruleId === compiled.id && n.reason === reason) return;
@@ -114,8 +174,18 @@ function subjectOf(rule: CompiledRule, element: unknown, facts: Facts): Subject 
 
 type RuleData = Facts & { it: unknown };
 
+/** The facts probes run on, built once per evaluation when a rule first needs them. */
+type Probes = { probe?: Probe };
+
 /** One rule on one subject (`data.it` already set to the element, or null): a finding, a missing entry or nothing. */
-function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Evaluation, withTrace: boolean): void {
+function visit(
+  compiled: CompiledRule,
+  element: unknown,
+  data: RuleData,
+  out: Evaluation,
+  withTrace: boolean,
+  probes: Probes,
+): void {
   const matched = truthy(compiled.when(data));
   if (withTrace)
     out.trace.push({
@@ -125,7 +195,7 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
       facts: compiled.readFacts(data),
     });
   if (!matched) {
-    if (compiled.indicatorReads.length > 0) noteUnevaluated(compiled, data, out);
+    if (compiled.indicatorReads.length > 0) noteUnevaluated(compiled, data, out, probes);
     return;
   }
   const rationale = compiled.rationale(data);
@@ -150,7 +220,7 @@ function visit(compiled: CompiledRule, element: unknown, data: RuleData, out: Ev
   const subject = subjectOf(compiled, element, data);
   const risk = severity.level * likelihood;
   const refs = compiled.refs.slice();
-  const factsRead = compiled.readFacts(data);
+  const factsRead = compiled.findingFacts(data);
   const { id: ruleId, title, category } = compiled;
   // Two literals rather than a spread: one fixed shape each, fields in the published order.
   const finding: Finding = involvement
@@ -180,10 +250,11 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
   const { transaction, answers, asOf, params, derived } = facts;
   const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
+  const probes: Probes = {};
   for (let r = 0; r < rules.length; r++) {
     const compiled = rules[r]!;
     try {
-      visitAll(compiled, data, out, withTrace);
+      visitAll(compiled, data, out, withTrace, probes);
     } catch (error) {
       throw ruleFailure(compiled.id, error);
     }
@@ -192,9 +263,9 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
 }
 
 /** One rule on every subject it applies to. */
-function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withTrace: boolean): void {
+function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withTrace: boolean, probes: Probes): void {
   if (compiled.list === undefined) {
-    visit(compiled, undefined, data, out, withTrace);
+    visit(compiled, undefined, data, out, withTrace, probes);
     return;
   }
   const list = compiled.list(data);
@@ -203,7 +274,7 @@ function visitAll(compiled: CompiledRule, data: RuleData, out: Evaluation, withT
     for (let i = 0; i < list.length; i++) {
       const element: unknown = list[i];
       data.it = element ?? null;
-      visit(compiled, element, data, out, withTrace);
+      visit(compiled, element, data, out, withTrace, probes);
     }
   } finally {
     data.it = null;

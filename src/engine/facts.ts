@@ -43,8 +43,8 @@ export interface FactContext {
   gazetteer?: Gazetteer;
   /** Countries whose exporters EU law binds, prepared once per engine. */
   euMembers?: ReadonlySet<string>;
-  /** The rate table and listed control codes of one parameters object, read once (engine parameters are fixed). */
-  prepared?: { params: Record<string, unknown>; table: RateTable; listed: (readonly [string, string])[] };
+  /** What derivation reads from one parameters object, read once (engine parameters are fixed). */
+  prepared?: PreparedParams;
   /** Identity and review date of the gazetteer, for `dataReview`. */
   gazetteerInfo?: { id: string; reviewBy: string };
 }
@@ -56,6 +56,8 @@ export interface GroupInfo {
   sourceAsOf?: string;
   reviewBy?: string;
   countryReviewBy?: Readonly<Record<string, string>>;
+  /** `countryReviewBy` as sorted entries, prepared once per engine. */
+  countryReviews?: readonly (readonly [string, string])[];
 }
 
 /** The EU member states, used when the country groups lack `eu-member-states`. */
@@ -70,8 +72,10 @@ export function indexGroupInfo(groups: CountryGroups): Map<string, GroupInfo> {
     if (typeof raw.jurisdiction === 'string') entry.jurisdiction = raw.jurisdiction;
     if (typeof g.source.asOf === 'string') entry.sourceAsOf = g.source.asOf;
     if (typeof raw.reviewBy === 'string') entry.reviewBy = raw.reviewBy;
-    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null)
+    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null) {
       entry.countryReviewBy = raw.countryReviewBy as Record<string, string>;
+      entry.countryReviews = Object.entries(entry.countryReviewBy).sort();
+    }
     info.set(g.id, entry);
   }
   return info;
@@ -103,7 +107,9 @@ export function indexGroups(groups: CountryGroups): Map<string, string[]> {
   return byCountry;
 }
 
-const sortedUnique = <T extends string>(values: Iterable<T>): T[] => sortShort([...new Set(values)], compareText);
+/** The sorted distinct strings (most lists of an order hold none or one: those are copied as they are). */
+const sortedUnique = <T extends string>(values: Iterable<T>): T[] =>
+  Array.isArray(values) && values.length < 2 ? values.slice() : sortShort([...new Set(values)], compareText);
 
 /** The sorted distinct strings of every element's list (a loop: `flatMap` costs far more on short arrays). */
 function sortedUniqueOf<E, T extends string>(elements: readonly E[], list: (element: E) => readonly T[]): T[] {
@@ -241,29 +247,69 @@ function listedCodes(params: Record<string, unknown>): (readonly [string, string
   return listed.map((c) => [c, normaliseControlCode(c)] as const);
 }
 
+/** What derivation reads from one parameters object, and what it learns of control codes under them. */
+interface PreparedParams {
+  params: Record<string, unknown>;
+  table: RateTable;
+  listed: (readonly [string, string])[];
+  plausible: [feature: string, capabilities: readonly unknown[]][];
+  /** Control codes as written → what items derive from them: orders repeat a few codes, each worked out once. */
+  codes: Map<string, CodeInfo>;
+}
+
+/** A control code as written, normalised, with its lineage, the listed entries covering it and its form. */
+interface CodeInfo {
+  normal: string;
+  lineage: readonly string[];
+  entries: readonly string[];
+  dualUseListed: boolean;
+}
+
+/** Distinct control codes kept per engine; past this (a stream of made-up codes) they are worked out each time. */
+const CODE_CACHE_LIMIT = 4096;
+
 /** What derivation reads from the parameters, computed once per parameters object. */
-function preparedParams(params: Record<string, unknown>, ctx: FactContext): NonNullable<FactContext['prepared']> {
+function preparedParams(params: Record<string, unknown>, ctx: FactContext): PreparedParams {
   if (ctx.prepared?.params === params) return ctx.prepared;
-  const prepared = { params, table: rateTable(params), listed: listedCodes(params) };
+  const prepared: PreparedParams = {
+    params,
+    table: rateTable(params),
+    listed: listedCodes(params),
+    plausible: plausibleFeatures(params),
+    codes: new Map(),
+  };
   ctx.prepared = prepared;
   return prepared;
 }
 
-function itemFacts(tx: Transaction, listedNormal: readonly (readonly [string, string])[]): ItemFact[] {
+function codeInfo(code: string, prepared: PreparedParams): CodeInfo {
+  const known = prepared.codes.get(code);
+  if (known) return known;
+  const normal = normaliseControlCode(code);
+  const lineage = controlCodeLineage(normal);
+  const info: CodeInfo = {
+    normal,
+    lineage,
+    entries: prepared.listed.filter(([, n]) => lineage.includes(n)).map(([c]) => c),
+    dualUseListed: isDualUseListedCode(code),
+  };
+  if (prepared.codes.size < CODE_CACHE_LIMIT) prepared.codes.set(code, info);
+  return info;
+}
+
+function itemFacts(tx: Transaction, prepared: PreparedParams): ItemFact[] {
   return tx.items.map((item) => {
     const classifications = item.classifications ?? [];
-    const controlCodes = sortedUnique(classifications.map((c) => normaliseControlCode(c.code)));
-    const lineageList = sortedUniqueOf(controlCodes, controlCodeLineage);
-    const lineage = new Set(lineageList);
+    const infos = classifications.map((c) => codeInfo(c.code, prepared));
     const fact: ItemFact = {
       id: item.id,
       description: item.description,
       capabilities: item.capabilities,
       classifications,
-      controlCodes,
-      controlCodeLineage: lineageList,
-      surveillanceEntries: sortedUnique(listedNormal.filter(([, n]) => lineage.has(n)).map(([c]) => c)),
-      dualUseListed: classifications.some((c) => c.regime !== 'OTHER' && isDualUseListedCode(c.code)),
+      controlCodes: sortedUnique(infos.map((i) => i.normal)),
+      controlCodeLineage: sortedUniqueOf(infos, (i) => i.lineage),
+      surveillanceEntries: sortedUniqueOf(infos, (i) => i.entries),
+      dualUseListed: classifications.some((c, i) => c.regime !== 'OTHER' && infos[i]!.dualUseListed),
       surveillance: item.capabilities.some((c) => c !== 'general-ict'),
     };
     if (item.features) fact.features = item.features;
@@ -340,7 +386,7 @@ function dataReviewOf(
         reviewDate: info.reviewBy,
         reason: `compiled from sources as of ${info.sourceAsOf ?? 'an unstated date'}; membership or renewal to be re-checked by ${info.reviewBy}`,
       });
-    for (const [code, date] of Object.entries(info.countryReviewBy ?? {}).sort()) {
+    for (const [code, date] of info.countryReviews ?? Object.entries(info.countryReviewBy ?? {}).sort()) {
       if (date < asOf && countries[code] !== undefined)
         out.push({
           what: `country group ${id}: ${code}`,
@@ -377,8 +423,10 @@ function plausibleFeatures(params: Record<string, unknown>): [feature: string, c
 }
 
 /** Every plausible feature an item leaves unknown (absent or null), in item then feature order. */
-function assumedFeatures(tx: Transaction, params: Record<string, unknown>): AssumedFeatureFact[] {
-  const table = plausibleFeatures(params);
+function assumedFeatures(
+  tx: Transaction,
+  table: readonly [feature: string, capabilities: readonly unknown[]][],
+): AssumedFeatureFact[] {
   const out: AssumedFeatureFact[] = [];
   if (table.length === 0) return out;
   for (const item of tx.items) {
@@ -489,7 +537,7 @@ export function deriveFacts(
     transitOnly: sortedUnique(transit.filter((c) => !receiving.has(c))),
     groupsBinding,
     groupsNotBinding,
-    items: itemFacts(tx, prepared.listed),
+    items: itemFacts(tx, prepared),
     sanctionedRegions,
     sanctionedRegionIds: sortedUnique(sanctionedRegions.map((r) => r.region)),
     dataReview: dataReviewOf(
@@ -502,7 +550,7 @@ export function deriveFacts(
       usesRates,
       usesGazetteer,
     ),
-    assumedFeatures: assumedFeatures(tx, params),
+    assumedFeatures: assumedFeatures(tx, prepared.plausible),
   };
   return { transaction: tx, answers, asOf, params, derived };
 }

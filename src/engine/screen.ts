@@ -18,11 +18,18 @@ function explain(explanation: unknown): string {
   return '';
 }
 
+/**
+ * A name whose letters are all Latin can neither mix scripts nor be a whole-script look-alike of Latin: one regular
+ * expression test instead of a per-letter script profile (most names on orders are written this way).
+ */
+const LATIN_LETTERS_ONLY = /^[\p{Script=Latin}\P{L}]*$/u;
+
 /** Names of a party that mix scripts within a word or imitate Latin with look-alike letters of another script. */
 export function nameScriptFact(party: Pick<Party, 'name' | 'aliases'>): NameScriptFact {
   const fact: NameScriptFact = { suspicious: false, names: [], scripts: [], skeleton: [] };
   const scripts = new Set<string>();
   for (const name of [party.name, ...(party.aliases ?? [])]) {
+    if (LATIN_LETTERS_ONLY.test(name)) continue;
     const profile = scriptProfile(name);
     if (!profile.mixed && !profile.wholeScriptConfusable) continue;
     fact.suspicious = true;

@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { compileLogic } from './compile.js';
+import { compileLogic, compileWithIdeas } from './compile.js';
 import { readFacts } from './reads.js';
 import { truthy } from './values.js';
 
@@ -112,6 +112,45 @@ describe('compileLogic', () => {
     [{ filter: [{ var: 'xs' }, { '%': [{ var: '' }, 2] }] }, { xs: [1, 2, 3] }],
   ])('%j on %j gives json-logic-js’s result', (rule, data) => {
     expect(compileLogic(rule)(data)).toEqual(reference(rule, data));
+  });
+
+  // An operation written more than once is evaluated once per evaluation: the same results, the same work counted.
+  describe('shared subexpressions', () => {
+    const compiledLike = (rule: unknown, options = {}) => [
+      compileLogic(rule, options),
+      compileWithIdeas(rule, options, { presplit: true, arities: true, shared: false }),
+    ];
+    const text = { cat: [{ var: 'a' }, ' ', { var: 'b' }] };
+    it.each([
+      [{ or: [{ in: ['x', text] }, { in: ['y', text] }, { in: ['z', text] }] }, { a: 'pz', b: 'q' }],
+      [{ or: [{ in: ['x', text] }, { in: ['y', text] }] }, { a: 'p', b: 'q' }],
+      // Inside a loop's body the data is each element: written alike, not the same value.
+      [{ and: [{ some: [{ var: 'xs' }, { '==': [{ var: '' }, 2] }] }, { '==': [{ var: '' }, 2] }] }, { xs: [1, 2] }],
+      [{ map: [{ var: 'xs' }, { '+': [{ var: '' }, { '+': [{ var: '' }, 1] }] }] }, { xs: [1, 2] }],
+      // -0 and 0 read alike as JSON text but divide differently.
+      [{ cat: [{ '/': [1, 0] }, { '/': [1, -0] }] }, {}],
+    ])('%j on %j gives json-logic-js’s result', (rule, data) => {
+      for (const fn of compiledLike(rule)) expect(fn(data)).toEqual(reference(rule, data));
+    });
+
+    it('charges a reused value the work of computing it, so the budget stops the same rules', () => {
+      const long = { cat: [{ var: 'a' }, { var: 'a' }] };
+      const rule = { or: [{ in: ['x', long] }, { in: ['y', long] }, { in: ['z', long] }] };
+      const seen = new Set<unknown>();
+      for (let size = 100; size <= 170; size += 2) {
+        const data = { a: 'a'.repeat(size) };
+        const outcomes = compiledLike(rule, { budget: 1_000 }).map((fn) => {
+          try {
+            return fn(data);
+          } catch (error) {
+            return (error as { code?: string }).code;
+          }
+        });
+        expect(outcomes[0]).toEqual(outcomes[1]);
+        seen.add(outcomes[0]);
+      }
+      expect(seen).toEqual(new Set([false, 'logic-budget']));
+    });
   });
 
   it('readFacts keeps a __proto__ path as an ordinary key', () => {

@@ -12,15 +12,69 @@ type Fn = (data: unknown, work: Work) => unknown;
 
 /**
  * The compiler's ideas, each kept because it pays on the real workload (bench/rules.bench.ts): fixed paths split
- * once into per-depth readers, and dedicated closures for the usual small arities of `and`, `or`, `if`, `+` and
- * custom operations. Off only to measure them. (Literal operands held in their comparison's closure were measured
- * too, and removed: no gain there.)
+ * once into per-depth readers, dedicated closures for the usual small arities of `and`, `or`, `if`, `+` and
+ * custom operations, and shared subexpressions (an operation written more than once in a rule, such as one
+ * lower-cased text searched for many terms, evaluated once per evaluation). Off only to measure them. (Literal
+ * operands held in their comparison's closure were measured too, and removed: no gain there.)
  */
 export interface CompilerIdeas {
   presplit: boolean;
   arities: boolean;
+  shared: boolean;
 }
-const ALL_IDEAS: CompilerIdeas = { presplit: true, arities: true };
+const ALL_IDEAS: CompilerIdeas = { presplit: true, arities: true, shared: true };
+
+/** The work counter of a compiled rule, with the number of its current evaluation (for shared subexpressions). */
+interface Run extends Work {
+  evaluation: number;
+}
+
+/** What the compiler knows of a rule's nodes before it compiles them. */
+interface Analysis {
+  /** Shared subexpressions: the slot of each occurrence. */
+  slots: Map<LogicNode, number>;
+  /** `var` nodes read from the rule's own data (not inside a loop's body, where the data is each element). */
+  topLevelVars: Set<LogicNode>;
+}
+
+/**
+ * Operations written more than once in a rule and evaluated against the rule's own data (not inside a loop's
+ * body, where the data is each element), numbered: each is a slot holding its value for one evaluation.
+ */
+function analyse(tree: LogicNode): Analysis {
+  const byKey = new Map<string, LogicNode[]>();
+  const topLevelVars = new Set<LogicNode>();
+  let unique = 0;
+  const keyOf = (n: LogicNode, inBody: boolean): string => {
+    let key: string;
+    // A literal JSON text does not tell apart (-0 and 0, NaN and null): such a literal makes its operation unique.
+    if (n.kind === 'literal') key = jsonFaithful(n.value) ? `L${JSON.stringify(n.value)}` : `#${unique++}`;
+    else if (n.kind === 'array') key = `A(${n.items.map((i) => keyOf(i, inBody)).join(',')})`;
+    else if (n.kind === 'var') {
+      key = `V${JSON.stringify(n.path) ?? 'u'}(${n.args.map((a) => keyOf(a, inBody)).join(',')})`;
+      if (!inBody) topLevelVars.add(n);
+    } else {
+      const scoped = n.facts.scope !== undefined;
+      const args = n.args.map((a, i) => keyOf(a, inBody || (scoped && i > 0)));
+      key = `${JSON.stringify(n.op)}(${args.join(',')})`;
+    }
+    if (!inBody && n.kind === 'op') {
+      const same = byKey.get(key);
+      if (same) same.push(n);
+      else byKey.set(key, [n]);
+    }
+    return key;
+  };
+  keyOf(tree, false);
+  const slots = new Map<LogicNode, number>();
+  let next = 0;
+  for (const nodes of byKey.values()) {
+    if (nodes.length < 2) continue;
+    for (const n of nodes) slots.set(n, next);
+    next++;
+  }
+  return { slots, topLevelVars };
+}
 
 const UNDEFINED: Fn = () => undefined;
 
@@ -39,10 +93,58 @@ const BINARY: Record<string, Binary> = {
 
 // biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js semantics
 
+/** Whether JSON text tells the value apart from every other: plain data of finite numbers other than -0. */
+function jsonFaithful(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(jsonFaithful);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(jsonFaithful);
+}
+
 class Compiler {
-  constructor(private readonly ideas: CompilerIdeas) {}
+  /** Per shared slot: its value, the work its first evaluation charged, and the evaluation it belongs to. */
+  private readonly slotValues: unknown[] = [];
+  private readonly charged: number[] = [];
+  private readonly filled: number[] = [];
+
+  constructor(
+    private readonly ideas: CompilerIdeas,
+    private readonly slots: ReadonlyMap<LogicNode, number> = new Map(),
+    /** Top-level fields of the data that have the same value on every evaluation, with the `var`s that read them. */
+    private readonly constants?: { fields: Readonly<Record<string, unknown>>; vars: ReadonlySet<LogicNode> },
+  ) {}
 
   node(n: LogicNode): Fn {
+    const slot = this.slots.get(n);
+    return slot === undefined ? this.plain(n) : this.shared(slot, this.plain(n));
+  }
+
+  /**
+   * A shared subexpression: evaluated the first time an evaluation needs it, then its value reused. A reuse charges
+   * the work the first evaluation charged, so the budget counts exactly what evaluating it again would.
+   */
+  private shared(slot: number, fn: Fn): Fn {
+    const { slotValues: values, charged, filled } = this;
+    values[slot] = undefined;
+    charged[slot] = 0;
+    filled[slot] = -1;
+    return (data, work) => {
+      const run = work as Run;
+      if (filled[slot] === run.evaluation) {
+        if (charged[slot]! > 0) charge(work, charged[slot]!);
+        return values[slot];
+      }
+      const before = work.steps;
+      const value = fn(data, work);
+      values[slot] = value;
+      charged[slot] = work.steps - before;
+      filled[slot] = run.evaluation;
+      return value;
+    };
+  }
+
+  private plain(n: LogicNode): Fn {
     switch (n.kind) {
       case 'literal': {
         const value = n.value;
@@ -66,6 +168,12 @@ class Compiler {
   private variable(n: VarNode): Fn {
     if (n.path !== undefined && n.args.length < 2) {
       const path = n.path;
+      const constants = this.constants;
+      if (constants?.vars.has(n) && Object.hasOwn(constants.fields, path.split('.')[0]!)) {
+        // Read once, now: the value every evaluation would read.
+        const value = pathReader(path)(constants.fields);
+        return () => value;
+      }
       return this.ideas.presplit ? pathReader(path) : (data) => lookupVar(data, path);
     }
     const key = n.args[0] ? this.node(n.args[0]) : UNDEFINED;
@@ -370,15 +478,38 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
   return compileWithIdeas(rule, options, ALL_IDEAS);
 }
 
+/**
+ * `compileLogic` for data whose top-level fields named in `constants` always hold those values (a rule set's
+ * parameters under `params`): their reads are done once, when compiling. Same results on such data.
+ */
+export function compileWithConstants(
+  rule: unknown,
+  options: LogicOptions,
+  constants: Readonly<Record<string, unknown>>,
+): CompiledLogic {
+  return compileWithIdeas(rule, options, ALL_IDEAS, constants);
+}
+
 /** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
-export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
+export function compileWithIdeas(
+  rule: unknown,
+  options: LogicOptions,
+  ideas: CompilerIdeas,
+  constants?: Readonly<Record<string, unknown>>,
+): CompiledLogic {
   const parsed = checkedTree(rule, options);
-  const root = new Compiler(ideas).node(parsed.tree);
+  const analysis = analyse(parsed.tree);
+  const root = new Compiler(
+    ideas,
+    ideas.shared ? analysis.slots : undefined,
+    constants ? { fields: constants, vars: analysis.topLevelVars } : undefined,
+  ).node(parsed.tree);
   const start = flatCost(parsed.tree);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
-  const work: Work = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget };
+  const work: Run = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget, evaluation: 0 };
   const evaluate = (data: unknown): unknown => {
     work.steps = start;
+    work.evaluation++;
     return root(data, work);
   };
   return Object.assign(evaluate, { reads: readsOf(parsed.tree).paths }) as CompiledLogic;

@@ -84,7 +84,7 @@ function indexOrKey(segment: string): Key {
 /** Plain keys read without own-property checks: the same result as `walkPath` (see `isPlainKey`). */
 function plainReader(parts: readonly string[]): Reader {
   const k = parts.map(indexOrKey);
-  const [k0, k1, k2] = k as [Key, Key, Key];
+  const [k0, k1, k2, k3] = k as [Key, Key, Key, Key];
   // Pre-split readers for the usual depths: the segments live in the closure, no loop, no split per read.
   switch (k.length) {
     case 1:
@@ -110,6 +110,19 @@ function plainReader(parts: readonly string[]): Reader {
         if (b === undefined || b === null) return null;
         const c = (b as Fields)[k2];
         return c === undefined ? null : c;
+      };
+    case 4:
+      // `derived.destination.indicators.<name>`: the country indicators rules compare.
+      return (data) => {
+        if (data === null || data === undefined) return null;
+        const a = (data as Fields)[k0];
+        if (a === undefined || a === null) return null;
+        const b = (a as Fields)[k1];
+        if (b === undefined || b === null) return null;
+        const c = (b as Fields)[k2];
+        if (c === undefined || c === null) return null;
+        const d = (c as Fields)[k3];
+        return d === undefined ? null : d;
       };
     default:
       return (data) => {

@@ -108,6 +108,13 @@ interface Prepared {
   missing: { path: string; reason: string };
 }
 
+/** Visibility and requirement of each question by index, and the data its conditions were evaluated on. */
+interface States {
+  visible: boolean[];
+  required: boolean[];
+  data: unknown;
+}
+
 /** Whether a condition reads facts only, never answers: then it has one value for a whole evaluation. */
 function readsFactsOnly(logic: unknown): boolean {
   return completeReads(logic)?.every((path) => path !== 'answers' && !path.startsWith('answers.')) ?? false;
@@ -160,11 +167,15 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
   const byId = new Map(prepared.map((p) => [p.question.id, p]));
   const indexOf = new Map(prepared.map((p, i) => [p.question.id, i]));
 
-  /** Visibility and requirement of every question by its index, evaluated in dependency order. */
-  function states(answers: Record<string, unknown>, facts: QuestionnaireFacts | undefined) {
+  /**
+   * Visibility and requirement of every question by its index, evaluated in dependency order, and the data the
+   * conditions saw (the facts with the answers to visible questions).
+   */
+  function states(answers: Record<string, unknown>, facts: QuestionnaireFacts | undefined): States {
     const effective: Record<string, unknown> = {};
     const data = { ...facts, answers: effective };
-    const result = new Array<{ visible: boolean; required: boolean; data: unknown }>(prepared.length);
+    const visible = new Array<boolean>(prepared.length);
+    const required = new Array<boolean>(prepared.length);
     const shared = new Array<boolean | undefined>(slots.size);
     const test = (condition: CompiledLogic, slot: number): boolean => {
       if (slot < 0) return truthy(condition(data));
@@ -175,16 +186,17 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       }
       return value;
     };
-    for (const i of order) {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
       const p = prepared[i]!;
-      const visible = p.visibleIf ? test(p.visibleIf, p.visibleSlot) : true;
-      const required =
-        visible && (p.question.required === true || (p.requiredIf ? test(p.requiredIf, p.requiredSlot) : false));
+      const shown = p.visibleIf ? test(p.visibleIf, p.visibleSlot) : true;
+      visible[i] = shown;
+      required[i] =
+        shown && (p.question.required === true || (p.requiredIf ? test(p.requiredIf, p.requiredSlot) : false));
       const id = p.question.id;
-      if (visible && Object.hasOwn(answers, id)) effective[id] = answers[id];
-      result[i] = { visible, required, data };
+      if (shown && Object.hasOwn(answers, id)) effective[id] = answers[id];
     }
-    return result;
+    return { visible, required, data };
   }
 
   function missingEntry(p: Prepared, data: unknown): MissingAnswer {
@@ -194,7 +206,7 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
 
   /** The one classifier of answers. One pass, no per-question records: `assess` calls it for every transaction. */
   function review(answers: Record<string, unknown>, facts?: QuestionnaireFacts): AnswerReview {
-    const s = states(answers, facts);
+    const { visible, required, data } = states(answers, facts);
     const invalid: AnswerIssue[] = [];
     for (const key in answers) {
       if (Object.hasOwn(answers, key) && !byId.has(key))
@@ -204,12 +216,14 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
     const missing: MissingAnswer[] = [];
     for (let i = 0; i < prepared.length; i++) {
       const p = prepared[i]!;
-      const st = s[i]!;
       const id = p.question.id;
       if (Object.hasOwn(answers, id) && isAnswered(answers[id])) {
-        if (!st.visible) hidden.push(id);
-        else for (const problem of checkAnswer(p.question, answers[id], p.pattern)) invalid.push(problem);
-      } else if (st.required) missing.push(missingEntry(p, st.data));
+        if (!visible[i]) hidden.push(id);
+        else {
+          const problem = checkAnswer(p.question, answers[id], p.pattern);
+          if (problem) invalid.push(problem);
+        }
+      } else if (required[i]) missing.push(missingEntry(p, data));
     }
     return { hidden: hidden.length > 1 ? hidden.sort() : hidden, invalid, missing };
   }
@@ -243,8 +257,8 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
     definition: def,
     readsFacts: spec.readsFacts,
     visibleQuestions(answers, facts) {
-      const s = states(answers ?? {}, facts);
-      return def.questions.filter((_, i) => s[i]!.visible);
+      const { visible } = states(answers ?? {}, facts);
+      return def.questions.filter((_, i) => visible[i]);
     },
     validate(answers, facts) {
       if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
@@ -275,12 +289,11 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       let required = 0;
       let requiredAnswered = 0;
       for (let i = 0; i < prepared.length; i++) {
-        const st = s[i]!;
-        if (!st.visible) continue;
+        if (!s.visible[i]) continue;
         visible++;
         const a = isAnswered(answers[prepared[i]!.question.id]);
         if (a) answered++;
-        if (st.required) {
+        if (s.required[i]) {
           required++;
           if (a) requiredAnswered++;
         }
@@ -295,7 +308,7 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       for (let i = 0; i < prepared.length; i++) {
         const p = prepared[i]!;
         const opts = p.question.options;
-        if (!opts || !s[i]!.visible || !opts.some((o) => o.score !== undefined)) continue;
+        if (!opts || !s.visible[i] || !opts.some((o) => o.score !== undefined)) continue;
         const weight = p.question.weight ?? 1;
         const scoreOf = (v: unknown) => opts.find((o) => o.value === v)?.score ?? 0;
         const a = answers[p.question.id];
