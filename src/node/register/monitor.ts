@@ -5,6 +5,7 @@ import { assessmentPool } from '../batch.js';
 import type { ReassessTask } from '../batch-worker.js';
 import { type EngineFiles, engineFromFiles } from '../engine-files.js';
 import { appendPrepared, type PreparedEntry, pushTo } from './chain.js';
+import type { PersonalValue } from './personal.js';
 import { type ReassessJob, type ReassessResult, reassessJobs, type StoredAssurance } from './reassess.js';
 import type { PartyMatch } from './records.js';
 import type { Register } from './register.js';
@@ -159,10 +160,10 @@ async function* latestAssessments(
   register: Register,
 ): AsyncGenerator<{ latest: Latest; parties: { partyId: string; role: string }[] }[]> {
   const db = register.db;
-  for (let after: string | null = null; ; ) {
+  // Two bounded queries a page: the next ids (an index-only scan that stops after a page), then their latest rows.
+  for (let after = ''; ; ) {
     const ids = await db.query<{ transaction_id: string }>(
-      `select distinct transaction_id from register_assessments
-        where $1::text is null or transaction_id > $1::text order by transaction_id limit ${PAGE}`,
+      `select distinct transaction_id from register_assessments where transaction_id > $1 order by transaction_id limit ${PAGE}`,
       [after],
     );
     if (ids.length === 0) return;
@@ -171,7 +172,7 @@ async function* latestAssessments(
       `select distinct on (transaction_id) seq, transaction_id, as_of, decision, review_by, ruleset_hash,
               questionnaire_hash, data_hashes
          from register_assessments
-        where ($1::text is null or transaction_id > $1::text) and transaction_id <= $2::text
+        where transaction_id > $1 and transaction_id <= $2
         order by transaction_id, seq desc`,
       [after, last],
     );
@@ -274,8 +275,10 @@ export async function needsAttention(
   return out;
 }
 
-/** Transactions re-assessed per task (one worker's share at a time) and per database transaction that stores them. */
+/** Transactions re-assessed per task (one worker's share at a time). */
 const CHUNK = 250;
+/** New entries stored per database transaction. */
+const WRITE = 1000;
 
 /**
  * Re-assesses every active transaction whose facts may have changed, stores each new assessment as a chain entry
@@ -312,13 +315,25 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
           name: 'reassess',
         }) as Promise<ReassessResult>)
       : Promise.resolve().then(() => reassessJobs(engine, lists, jobs, asOf));
-  const maxInFlight = pool ? workers * 2 : 1;
+  const maxInFlight = pool ? workers * 4 : 1;
   const inFlight: { candidates: Candidate[]; seen: number; result: Promise<ReassessResult> }[] = [];
+
+  let prepared: PreparedEntry[] = [];
+  let personal: PersonalValue[] = [];
+  const flush = async () => {
+    const entries = prepared;
+    const values = personal;
+    prepared = [];
+    personal = [];
+    if (entries.length > 0) await register.db.transaction((sql) => appendPrepared(sql, entries, values));
+    report.reassessed += entries.length;
+  };
 
   const drainOne = async () => {
     const { candidates, seen, result } = inFlight.shift()!;
-    const { outcomes, personal } = await result;
-    const prepared: PreparedEntry[] = [];
+    const done = await result;
+    personal.push(...done.personal);
+    const { outcomes } = done;
     outcomes.forEach((outcome, k) => {
       const c = candidates[k]!;
       const transactionId = c.latest.transaction_id;
@@ -334,8 +349,7 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
       } else if (c.mentionsReport || outcome.unasked) report.attention.push({ transactionId, decision: to, reasons });
       prepared.push(outcome.entry);
     });
-    if (prepared.length > 0) await register.db.transaction((sql) => appendPrepared(sql, prepared, personal));
-    report.reassessed += prepared.length;
+    if (prepared.length >= WRITE) await flush();
     options.onProgress?.(seen, total);
   };
 
@@ -370,6 +384,7 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
     }
     if (pending.length > 0) await submit();
     while (inFlight.length > 0) await drainOne();
+    await flush();
   } finally {
     // A chunk still running when the run fails is let finish before its pool goes.
     await Promise.allSettled(inFlight.map((chunk) => chunk.result));
