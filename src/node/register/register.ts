@@ -336,10 +336,9 @@ export class Register {
       'select seq, record from register_entries where seq = any($1::integer[])',
       [seqs],
     );
-    const lookup = await this.personalLookup(rows.flatMap((r) => refsIn(r.record)));
-    return new Map(
-      rows.map((r) => [r.seq, r.record.includes('⟦personal:') ? hydrateText(r.record, lookup) : r.record]),
-    );
+    const personal = (text: string) => text.includes('⟦personal:');
+    const lookup = await this.personalLookup(rows.flatMap((r) => (personal(r.record) ? refsIn(r.record) : [])));
+    return new Map(rows.map((r) => [r.seq, personal(r.record) ? hydrateText(r.record, lookup) : r.record]));
   }
 
   /** @internal chain records by seq, personal data put back. */
