@@ -340,6 +340,10 @@ describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
       }
     }
     const [here, pooled] = runs;
+    // An engine object cannot move to a worker thread: workers need the files it is built from.
+    const engineOnly = await built.openRegister({ db: 'memory://', create: true });
+    await expect(engineOnly.monitor({ asOf: '2029-01-01', engine, workers: 2 })).rejects.toThrow(/give `files`/);
+    await engineOnly.close();
     expect(here!.report.reassessed).toBe(640);
     expect(here!.report.changes.length).toBeGreaterThan(0);
     expect(here!.report.changes.some((c) => c.reasons.some((r) => r.includes('RF-EU-MISUSE-REPORTS')))).toBe(true);
