@@ -2,7 +2,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { runBatch } from '../dist/node/index.js';
 
-const [file, workers] = process.argv.slice(2);
+const [file, workers, asOf = '2026-11-01'] = process.argv.slice(2);
 // Output to a file, as `hrdd batch --out` writes it; /dev/null keeps the disk out of the measurement.
 const sink = createWriteStream('/dev/null');
 const cpu = process.cpuUsage();
@@ -10,7 +10,7 @@ const summary = await runBatch({
   input: createReadStream(file),
   output: sink,
   files: {},
-  asOf: '2026-11-01',
+  asOf,
   workers: Number(workers),
 });
 const used = process.cpuUsage(cpu);

@@ -15,7 +15,7 @@ import {
 } from 'hrdd';
 import type { Register } from 'hrdd/node';
 import { z } from 'zod';
-import { registerRoutes } from './register-routes.js';
+import { registerPaths, registerRoutes } from './register-routes.js';
 
 /** The largest request body accepted: a real order is a few kilobytes, a large one well under a megabyte. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -65,8 +65,11 @@ const body = async <S extends z.ZodType>(req: { json(): Promise<unknown> }, sche
   return parseWith(schema, raw, what);
 };
 
-/** An OpenAPI 3.1 document generated from the same zod schemas the service validates with. */
-export function openApiDocument(): Record<string, unknown> {
+/**
+ * An OpenAPI 3.1 document generated from the same zod schemas the service validates with; with `register`, the
+ * register's endpoints too.
+ */
+export function openApiDocument(options: { register?: boolean } = {}): Record<string, unknown> {
   const components: Record<string, unknown> = {};
   const ref = (schema: z.ZodType, io: 'input' | 'output') => {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as {
@@ -140,6 +143,10 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': { description: 'JSON Schema' }, '404': { description: 'Unknown name' } },
         },
       },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } },
+      },
+      ...(options.register ? registerPaths(ref, problem) : {}),
     },
     components: { schemas: components },
   };
@@ -185,7 +192,8 @@ export function createApp(options: { maxBodyBytes?: number; register?: Register 
     const schema = jsonSchema(c.req.param('name'));
     return schema ? c.json(schema) : c.json({ error: `unknown schema; one of ${schemaNames().join(', ')}` }, 404);
   });
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  const openApi = openApiDocument({ register: options.register !== undefined });
+  app.get('/openapi.json', (c) => c.json(openApi));
   if (options.register) registerRoutes(app, options.register);
   return app;
 }

@@ -71,6 +71,32 @@ describe('HTTP service example: register endpoints', () => {
     expect(shown.reports[0].credibility).toBe('high');
   });
 
+  it('/openapi.json lists every route the server serves, and only those, with or without a register', async () => {
+    const served = (app: ReturnType<typeof createApp>) =>
+      app.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+        .sort();
+    const documented = (doc: Json) =>
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+        .flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`))
+        .sort();
+    const doc: Json = await (await fetch(`${base}/openapi.json`)).json();
+    const withRegister = served(createApp({ register }));
+    expect(withRegister).toContain('post /register/misuse-reports');
+    expect(documented(doc)).toEqual(withRegister);
+    const plain = createApp();
+    expect(documented(await (await plain.request('/openapi.json')).json())).toEqual(served(plain));
+    // Bodies come from the register's zod models; every reference resolves to a component.
+    const review = doc.paths['/register/reviews'].post.requestBody.content['application/json'].schema;
+    expect(review).toEqual({ $ref: '#/components/schemas/RegisterReview' });
+    expect(doc.components.schemas.RegisterReview.required).toEqual(
+      expect.arrayContaining(['transactionId', 'decision', 'preparer', 'approver']),
+    );
+    for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g))
+      expect(doc.components.schemas, name).toHaveProperty([name!]);
+  });
+
   it('a bad date is a 400', async () => {
     expect((await fetch(`${base}/register/attention?asOf=tomorrow`)).status).toBe(400);
   });

@@ -102,7 +102,7 @@ describe('HTTP service example', () => {
     expect((await fetch(`${base}/schema/nope`)).status).toBe(404);
     const doc = await json(await fetch(`${base}/openapi.json`));
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/assess', '/questionnaire/validate', '/schema/{name}']);
+    expect(Object.keys(doc.paths)).toEqual(['/assess', '/questionnaire/validate', '/schema/{name}', '/openapi.json']);
     expect(doc.components.schemas.Transaction).toBeDefined();
     const validate = doc.paths['/questionnaire/validate'].post;
     expect(validate.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ValidateRequest');

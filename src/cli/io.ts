@@ -41,3 +41,11 @@ export function writeOut(value: unknown, file: string | undefined): void {
   if (file) writeFileSync(file, text);
   else process.stdout.write(text);
 }
+
+/** A whole-number option (`--workers`), checked against its range. */
+export function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`invalid ${option} "${value}": expected a whole number from ${min} to ${max}`);
+  return n;
+}

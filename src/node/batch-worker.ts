@@ -2,6 +2,7 @@ import { Piscina } from 'piscina';
 import type { DataIdentity, Engine } from '../engine/index.js';
 import { lineErrorRecord, MAX_LINE_BYTES, processLine } from './batch-line.js';
 import { type EngineFiles, engineFromFiles } from './engine-files.js';
+import { type ReassessJob, type ReassessResult, reassessJobs } from './register/reassess.js';
 
 export interface BatchTask {
   files: EngineFiles;
@@ -29,6 +30,13 @@ export interface BatchTaskResult {
 }
 
 let cached: { key: string; engine: Engine; lists: DataIdentity[] } | undefined;
+
+/** The engine `files` describe, compiled once per worker. */
+function engineFor(files: EngineFiles): { engine: Engine; lists: DataIdentity[] } {
+  const key = JSON.stringify(files);
+  if (cached?.key !== key) cached = { key, ...engineFromFiles(files) };
+  return cached;
+}
 
 const encoder = new TextEncoder();
 // Invalid UTF-8 is an error record, never assessed with U+FFFD in place of the bad bytes.
@@ -96,8 +104,7 @@ function assessBytes(bytes: Uint8Array, line: number, asOf: string, maxLineBytes
  * is decoded on its own: short-lived strings, where one decoded chunk would be a large object that outlives them.
  */
 function assessLines(task: BatchTask & { withRecords?: boolean }, packed?: PackedOutput): BatchTaskResult {
-  const key = JSON.stringify(task.files);
-  if (cached?.key !== key) cached = { key, ...engineFromFiles(task.files) };
+  engineFor(task.files);
   const result: BatchTaskResult = { text: '', decisions: [], ...(task.withRecords ? { records: [] } : {}) };
   const out: string[] = [];
   const bytes = task.bytes;
@@ -126,4 +133,17 @@ function assessLines(task: BatchTask & { withRecords?: boolean }, packed?: Packe
   }
   if (!packed) result.text = out.join('');
   return result;
+}
+
+/** `monitor`'s work for one chunk of transactions (run as the pool's `reassess` task). */
+export interface ReassessTask {
+  files: EngineFiles;
+  asOf: string;
+  jobs: ReassessJob[];
+}
+
+/** Runs in a worker thread: re-assesses a chunk of register transactions with the engine this worker compiled. */
+export function reassess(task: ReassessTask): ReassessResult {
+  const { engine, lists } = engineFor(task.files);
+  return reassessJobs(engine, lists, task.jobs, task.asOf);
 }

@@ -93,6 +93,14 @@ function workerFile(): string {
   return fileURLToPath(found);
 }
 
+/**
+ * The pool of assessment workers (`batch-worker`): `hrdd batch` runs its default task on it, `monitor` its
+ * `reassess` task. Each worker compiles its engine once, from the files a task names.
+ */
+export function assessmentPool(workers: number): Piscina {
+  return new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+}
+
 /** Reads a worker's packed result (see `PackedOutput`): the output bytes, as a Buffer over the same memory, and the decisions. */
 function unpack(packed: Uint8Array): { text: Buffer; decisions: (string | null)[] } {
   const length = new DataView(packed.buffer, packed.byteOffset).getUint32(0);
@@ -156,7 +164,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const out = options.outputFile ? openOutput(options.outputFile, options.resume === true) : undefined;
   const skip = out?.lines ?? 0;
   const logAhead = options.log && options.resume ? new LogAhead(options.log, out?.lastRecord) : undefined;
-  const pool = new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = assessmentPool(workers);
   const started = performance.now();
   const summary: BatchSummary = {
     lines: 0,

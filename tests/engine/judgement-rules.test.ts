@@ -244,7 +244,7 @@ describe('questionnaire', () => {
     expect(ids({ customization_requested: true })).toContain('customization_targeting');
   });
 
-  it('security end users of general ICT the exporter hosts or analyses for see the relevant questions; office laptops do not', () => {
+  it('security end users of general ICT the exporter hosts or analyses for see the relevant questions; office laptops see only the misuse question, not required', () => {
     const cloud = order({
       items: [{ id: 'i', description: 'Private cloud', quantity: 1, capabilities: ['general-ict'] }],
       services: ['hosting', 'data-analysis'],
@@ -259,7 +259,14 @@ describe('questionnaire', () => {
       'grievance_channel',
     ])
       expect(visible(cloud)).toContain(id);
-    expect(visible(laptops)).not.toContain('misuse_reports');
+    // A credible record of misuse by the buyer matters for any dual-use sale; the security questions do not apply.
+    expect(visible(laptops)).toContain('misuse_reports');
+    expect(visible(laptops)).not.toContain('government_links');
+    const missing = engine.assess(laptops, { asOf: AS_OF }).missingInformation.map((m) => m.path);
+    expect(missing).not.toContain('answers.misuse_reports');
+    expect(engine.assess(cloud, { asOf: AS_OF }).missingInformation.map((m) => m.path)).toContain(
+      'answers.misuse_reports',
+    );
   });
 
   it('every question speaks English and German', () => {

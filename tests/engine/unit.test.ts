@@ -248,8 +248,8 @@ describe('properties', () => {
   });
 
   it('ignores answers to hidden questions with a note', () => {
-    const a = createEngine().assess(baseTransaction(), { asOf: '2026-11-01', answers: { misuse_reports: true } });
-    expect(a.notes?.[0]).toContain('misuse_reports');
+    const a = createEngine().assess(baseTransaction(), { asOf: '2026-11-01', answers: { government_links: true } });
+    expect(a.notes?.[0]).toContain('government_links');
     expect(a.findings).toEqual([]);
   });
 });

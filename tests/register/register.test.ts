@@ -1,10 +1,13 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRecord } from '../../src/audit/index.js';
 import { createEngine } from '../../src/engine/index.js';
 import { HrddError } from '../../src/errors.js';
 import { openRegister, type Register } from '../../src/node/index.js';
 import { MIGRATIONS } from '../../src/node/register/index.js';
-import { baseTransaction, example } from '../helpers.js';
+import { baseTransaction, example, ROOT } from '../helpers.js';
 import { backends } from './backends.js';
 
 const engine = createEngine();
@@ -274,5 +277,118 @@ describe('chain entries of the register', () => {
     expect(first).toMatchObject(nextEntry(undefined, { kind: 'assessment', source: 'add', record: rec }));
     const second = chainEntry(first, { kind: 'settings', retentionDays: 7, note: 'ü "quoted" \n' });
     expect(second.hash).toBe(entryHash(2, first.hash, JSON.parse(second.text)));
+  });
+});
+
+describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
+  it('gives the same report and the same entries as on this thread, and a chain that verifies', async () => {
+    // Worker threads load compiled JavaScript: both runs use the built module, one with workers and one without.
+    const built = (await import(
+      pathToFileURL(join(ROOT, 'dist', 'node', 'index.js')).href
+    )) as typeof import('../../src/node/index.js');
+    // More transactions than one chunk of work, several orders of each kind, an individual (personal data), a
+    // high-credibility report about one end user and an assurance: every path a re-assessment can take.
+    const records: unknown[] = [];
+    for (let i = 0; i < 640; i++) {
+      const t =
+        i % 40 === 0
+          ? { ...individualOrder(), id: `T-${String(i).padStart(4, '0')}` }
+          : i % 5 === 0
+            ? policeOrder(`T-${String(i).padStart(4, '0')}`, i % 10 === 0 ? 'fjordvik-police' : 'bergen-police')
+            : { ...example(`${String((i % 13) + 1).padStart(2, '0')}-`), id: `T-${String(i).padStart(4, '0')}` };
+      records.push(record(t, '2026-11-01'));
+    }
+    const runs = [];
+    for (const workers of [0, 2]) {
+      const { db, drop } = await backend.fresh();
+      const r = await built.openRegister({ db, create: true });
+      try {
+        await r.addAssessments(records);
+        await r.addMisuseReport({
+          party: 'fjordvik-police',
+          source: 'https://example.org/report',
+          date: '2027-01-10',
+          summary: 'Cameras used to identify journalists at a protest',
+          credibility: 'high',
+        });
+        await r.addAssurance({
+          partyId: 'bergen-police',
+          type: 'audit-right',
+          reference: 'contract §12',
+          validFrom: '2026-11-01',
+          validUntil: '2027-06-01',
+        });
+        const progress: number[] = [];
+        const report = await r.monitor({
+          asOf: '2029-01-01',
+          files: {},
+          workers,
+          onProgress: (done, total) => progress.push(done / total),
+        });
+        const seqs = (
+          await r.db.query<{ seq: number }>(
+            "select seq from register_assessments where source = 'monitor' order by seq",
+          )
+        ).map((row) => row.seq);
+        const entries = [...(await r.records(seqs)).entries()].sort(([a], [b]) => a - b).map(([, rec]) => rec);
+        // A report's id is drawn at random when it is recorded: the same report in both registers, two ids.
+        const same = <T>(value: T): T => JSON.parse(JSON.stringify(value).replace(/MR-[0-9a-f]{12}/g, 'MR-x'));
+        runs.push({ report: same(report), entries: same(entries), progress, verified: await r.verify() });
+      } finally {
+        await r.close();
+        await drop();
+      }
+    }
+    const [here, pooled] = runs;
+    // An engine object cannot move to a worker thread: workers need the files it is built from.
+    const engineOnly = await built.openRegister({ db: 'memory://', create: true });
+    await expect(engineOnly.monitor({ asOf: '2029-01-01', engine, workers: 2 })).rejects.toThrow(/give `files`/);
+    await engineOnly.close();
+    expect(here!.report.reassessed).toBe(640);
+    expect(here!.report.changes.length).toBeGreaterThan(0);
+    expect(here!.report.changes.some((c) => c.reasons.some((r) => r.includes('RF-EU-MISUSE-REPORTS')))).toBe(true);
+    expect(pooled!.report).toEqual(here!.report);
+    // Same records, in the same chain order (personal data put back: only the salts of the digests differ).
+    expect(pooled!.entries).toEqual(here!.entries);
+    expect(pooled!.entries.map((e) => (e as { record: { transactionId: string } }).record.transactionId)).toEqual(
+      records.map((r) => (r as { transactionId: string }).transactionId).sort(),
+    );
+    for (const run of runs) {
+      expect(run.verified).toMatchObject({ ok: true, problems: [] });
+      expect(run.progress.at(-1)).toBe(1);
+      expect(run.progress).toEqual([...run.progress].sort((a, b) => a - b));
+    }
+  }, 600_000);
+});
+
+describe('canonical text of chain records', () => {
+  it('is canonicalJson, on records and on any JSON value', async () => {
+    const { canonicalText } = await import('../../src/node/register/chain.js');
+    const { canonicalJson } = await import('../../src/digest/index.js');
+    const rec = record(individualOrder(), '2026-11-01');
+    expect(canonicalText({ kind: 'assessment', record: rec })).toBe(canonicalJson({ kind: 'assessment', record: rec }));
+    const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '10', '9', '01', '-1', '__proto__', 'ü', '\ud83d'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ depthSize: 'small' }),
+        fc.double(),
+        fc.array(tie('node')),
+        fc.dictionary(key, tie('node')),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        let want: string | Error;
+        try {
+          want = canonicalJson(v);
+        } catch (error) {
+          want = error as Error;
+        }
+        if (want instanceof Error) expect(() => canonicalText(v)).toThrow(want.message);
+        else expect(canonicalText(v)).toBe(want);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

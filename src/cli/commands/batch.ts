@@ -13,7 +13,7 @@ import {
   WorkerCrashError,
 } from '../../node/index.js';
 import { collect, failOnOption } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, todayIso, UsageError } from '../io.js';
+import { EXIT, isoDateOption, oneOf, todayIso, UsageError, wholeNumber } from '../io.js';
 
 interface Flags {
   out?: string;
@@ -37,13 +37,6 @@ interface Flags {
 }
 
 /** A whole number option within bounds, or a `UsageError` naming it. */
-function wholeNumber(value: string, option: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`invalid ${option} "${value}": expected a whole number from ${min} to ${max}`);
-  return n;
-}
-
 function summaryText(s: BatchSummary): string {
   const counts = Object.entries(s.decisions)
     .map(([d, n]) => `${d} ${n}`)

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { MonitorReport } from '../../node/register/index.js';
-import { collect, type EngineFlags, engineFromFlags } from '../engine-options.js';
-import { EXIT, isoDateOption, oneOf, todayIso } from '../io.js';
+import { collect, type EngineFlags } from '../engine-options.js';
+import { EXIT, isoDateOption, oneOf, todayIso, wholeNumber } from '../io.js';
 import { type DbFlags, dbOption, terminalProgress, withRegister } from '../register-db.js';
 
 const FORMATS = ['json', 'md'] as const;
@@ -9,6 +9,7 @@ const FORMATS = ['json', 'md'] as const;
 interface MonitorFlags extends DbFlags, EngineFlags {
   asOf?: string;
   format: string;
+  workers?: string;
 }
 
 function markdown(r: MonitorReport): string {
@@ -54,14 +55,24 @@ export function register(program: Command): void {
     .option('--questionnaire <file>', 'questionnaire definition (default: the bundled one)')
     .option('--country-data <file>', 'country indicators (default: the bundled V-Dem snapshot)')
     .option('--lists <file>', 'restricted-party list, CSL CSV or JSON (repeatable; give every list in use)', collect)
+    .option('--workers <n>', 'worker threads that re-assess (default: number of CPUs; 0: none, the main thread)')
     .action(async (flags: MonitorFlags) => {
       const format = oneOf(flags.format, FORMATS, '--format');
       const asOf = flags.asOf === undefined ? todayIso() : isoDateOption(flags.asOf);
-      const { engine, lists } = engineFromFlags(flags);
+      const workers =
+        flags.workers === undefined
+          ? (await import('node:os')).availableParallelism()
+          : wholeNumber(flags.workers, '--workers', 0, 64);
+      const files: EngineFlags = {
+        ...(flags.ruleset ? { ruleset: flags.ruleset } : {}),
+        ...(flags.questionnaire ? { questionnaire: flags.questionnaire } : {}),
+        ...(flags.countryData ? { countryData: flags.countryData } : {}),
+        ...(flags.lists ? { lists: flags.lists } : {}),
+      };
       await withRegister(flags, async (r) => {
-        const progress = terminalProgress('hrdd monitor: re-assessed');
+        const progress = terminalProgress('hrdd monitor: transactions checked');
         const report = await r
-          .monitor({ asOf, engine, lists, ...(progress ? { onProgress: progress.update } : {}) })
+          .monitor({ asOf, files, workers, ...(progress ? { onProgress: progress.update } : {}) })
           .finally(() => progress?.stop());
         const { worse, ...shown } = report;
         process.stdout.write(format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : markdown(report));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { entryHash, GENESIS_HASH, type LogEntry } from '../../audit/index.js';
-import { canonicalJson } from '../../digest/index.js';
+import { canonicalJson, orderedJson } from '../../digest/index.js';
 import type { Cell, Sql } from './db.js';
 import { REGISTER_LOCK } from './migrations.js';
 import { type PersonalValue, personalRef, refsIn } from './personal.js';
@@ -266,20 +266,77 @@ async function insertRows(sql: Sql, table: TableName, rows: Record<string, Cell>
   );
 }
 
+/** A chain record ready to append: its canonical text and projection rows (seq 0 until it has its place). */
+export interface PreparedEntry {
+  kind: ChainRecord['kind'];
+  text: string;
+  rows: ProjectedRow[];
+}
+
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/** A copy with every object's keys in sorted order, or undefined for what only `canonicalJson` handles. */
+function sortedCopy(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const copy = sortedCopy(item);
+      if (copy === undefined) return undefined;
+      out.push(copy);
+    }
+    return out;
+  }
+  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  // No prototype: a `__proto__` key is a key like any other.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value as object).sort()) {
+    // Objects list integer-like keys first, in numeric order: not the sorted order.
+    if (INTEGER_KEY.test(key)) return undefined;
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const copy = sortedCopy(item);
+    if (copy === undefined) return undefined;
+    out[key] = copy;
+  }
+  return out;
+}
+
 /**
- * The entry after `previous` with `record` — `entryHash`'s value, computed from the record's canonical text once
- * (the keys of `{ prevHash, record, seq }` are already in canonical order) and hashed natively; the canonical text
- * is what the chain stores.
+ * `canonicalJson(value)`, about twice as fast on a whole assessment record: keys sorted into a copy, then the
+ * runtime's own JSON text. Values only the general path handles (integer-like keys, non-finite numbers, class
+ * instances) take it.
  */
+export function canonicalText(value: unknown): string {
+  const sorted = sortedCopy(value);
+  return sorted === undefined ? canonicalJson(value) : orderedJson(sorted);
+}
+
+/** Renders a record for the chain; pure, so it can run on a worker thread. */
+export function prepare(record: ChainRecord): PreparedEntry {
+  return { kind: record.kind, text: canonicalText(record), rows: project(0, record) };
+}
+
+/**
+ * The entry after `previous` whose record has the canonical text `text` — `entryHash`'s value, hashed natively
+ * from that text (the keys of `{ prevHash, record, seq }` are already in canonical order).
+ */
+function entryAfter(previous: Pick<LogEntry, 'seq' | 'hash'> | undefined, text: string) {
+  const seq = previous ? previous.seq + 1 : 1;
+  const prevHash = previous ? previous.hash : GENESIS_HASH;
+  const digest = createHash('sha256').update(`{"prevHash":${JSON.stringify(prevHash)},"record":${text},"seq":${seq}}`);
+  return { seq, prevHash, hash: `sha256:${digest.digest('hex')}` };
+}
+
+/** The entry after `previous` with `record`, and the canonical text the chain stores. */
 export function chainEntry(
   previous: Pick<LogEntry, 'seq' | 'hash'> | undefined,
   record: unknown,
 ): LogEntry & { text: string } {
-  const seq = previous ? previous.seq + 1 : 1;
-  const prevHash = previous ? previous.hash : GENESIS_HASH;
   const text = canonicalJson(record);
-  const digest = createHash('sha256').update(`{"prevHash":${JSON.stringify(prevHash)},"record":${text},"seq":${seq}}`);
-  return { seq, prevHash, hash: `sha256:${digest.digest('hex')}`, record, text };
+  return { ...entryAfter(previous, text), record, text };
 }
 
 /** The current head of the chain, read under the writers' lock. */
@@ -299,19 +356,27 @@ export async function appendEntries(
   records: readonly ChainRecord[],
   personal: readonly PersonalValue[] = [],
 ): Promise<LogEntry[]> {
+  const entries = await appendPrepared(sql, records.map(prepare), personal);
+  return entries.map((e, i) => ({ ...e, record: records[i] }));
+}
+
+/** `appendEntries` for records already prepared (on a worker thread): each gets its seq and hash in order here. */
+export async function appendPrepared(
+  sql: Sql,
+  prepared: readonly PreparedEntry[],
+  personal: readonly PersonalValue[] = [],
+): Promise<Omit<LogEntry, 'record'>[]> {
   await sql.query('select pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
   let previous = await head(sql);
-  const entries: (LogEntry & { text: string })[] = [];
+  const entries: Omit<LogEntry, 'record'>[] = [];
   const byTable = new Map<TableName, Record<string, Cell>[]>();
-  for (const record of records) {
-    const entry = chainEntry(previous, record);
+  for (const p of prepared) {
+    const entry = entryAfter(previous, p.text);
     entries.push(entry);
     previous = entry;
-    for (const { table, row } of project(entry.seq, record)) {
-      pushTo(byTable, table, row);
-    }
+    for (const { table, row } of p.rows) pushTo(byTable, table, { ...row, seq: entry.seq });
   }
-  const entryRows = entries.map((e, i) => [e.seq, e.prevHash, e.hash, records[i]!.kind, e.text]);
+  const entryRows = entries.map((e, i) => [e.seq, e.prevHash, e.hash, prepared[i]!.kind, prepared[i]!.text]);
   if (sql.copy) await sql.copy('register_entries', ['seq', 'prev_hash', 'hash', 'kind', 'record'], entryRows);
   else
     await sql.query(

@@ -1,20 +1,33 @@
-import { toRecord } from '../../audit/index.js';
-import { createEngine, type DataIdentity, type Engine } from '../../engine/index.js';
+import type { DataIdentity, Engine } from '../../engine/index.js';
 import { HrddError } from '../../errors.js';
 import { type Decision, decisionRank, IsoDateSchema, parseWith } from '../../model/index.js';
-import { appendEntries, pushTo } from './chain.js';
-import { Pseudonymiser, pseudonymiseRecord } from './personal.js';
-import type { AssessmentRecordLike, ChainRecord, PartyMatch } from './records.js';
+import { assessmentPool } from '../batch.js';
+import type { ReassessTask } from '../batch-worker.js';
+import { type EngineFiles, engineFromFiles } from '../engine-files.js';
+import { appendPrepared, type PreparedEntry, pushTo } from './chain.js';
+import type { PersonalValue } from './personal.js';
+import { type ReassessJob, type ReassessResult, reassessJobs, type StoredAssurance } from './reassess.js';
+import type { PartyMatch } from './records.js';
 import type { Register } from './register.js';
 
 export interface MonitorOptions {
   /** The date of the run (`YYYY-MM-DD`): reports, expiries and review dates up to it count. */
   asOf: string;
-  /** The engine to re-assess with (rule set, questionnaire, country data, lists); default: the bundled defaults. */
+  /**
+   * The engine to re-assess with, as files (rule set, questionnaire, country data, lists; absent = the bundled
+   * defaults). Each worker thread builds its engine from them. Give `files` or `engine`, not both.
+   */
+  files?: EngineFiles;
+  /** An engine object to re-assess with on this thread (it cannot move to a worker thread). */
   engine?: Engine;
-  /** Identities of the screening lists the engine holds, for the records' options. */
+  /** Identities of the screening lists `engine` holds, for the records' options. */
   lists?: DataIdentity[];
-  /** Called after each chunk, for progress on a terminal. */
+  /**
+   * Worker threads to re-assess on — the pool `hrdd batch` uses; 0 (the default) re-assesses on this thread.
+   * Needs `files` rather than `engine`. The report and the entries written are the same either way.
+   */
+  workers?: number;
+  /** Called as the run goes on with the transactions looked at so far and their total, for progress on a terminal. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -82,10 +95,11 @@ interface AssuranceRow {
 
 interface Candidate {
   latest: Latest;
-  parties: { partyId: string; role: string }[];
   reasons: string[];
+  /** Assurances the register holds for the transaction's parties, to add to its input. */
+  assurances: StoredAssurance[];
   /** High-credibility reports about an end user: the misuse answer is set from them. */
-  misuse: ReportRow[];
+  misuseReports: string[];
   mentionsReport: boolean;
 }
 
@@ -95,232 +109,288 @@ function describeMatch(m: PartyMatch): string {
   return m.by === 'id' ? 'matched by id' : `matched by name "${m.query}" ~ "${m.matchedName}", score ${m.score}`;
 }
 
-/** Everything `monitor` reads before re-assessing: the latest assessment of every active transaction and why to look again. */
-async function findCandidates(
-  register: Register,
-  asOf: string,
-  engine: Engine,
-): Promise<{ checked: number; candidates: Candidate[]; assurancesByParty: Map<string, AssuranceRow[]> }> {
+function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) pushTo(out, key(r), r);
+  return out;
+}
+
+/** What every transaction is checked against: reports, assurances and terminations up to the run's date. */
+interface Context {
+  asOf: string;
+  engine: Engine;
+  reportsByParty: Map<string, ReportRow[]>;
+  assurancesByParty: Map<string, AssuranceRow[]>;
+  endedTx: Set<string>;
+  endedParty: Set<string>;
+}
+
+async function loadContext(register: Register, asOf: string, engine: Engine): Promise<Context> {
   const db = register.db;
-  const latest = await db.query<Latest>(
-    `select distinct on (transaction_id) seq, transaction_id, as_of, decision, review_by, ruleset_hash,
-            questionnaire_hash, data_hashes
-       from register_assessments order by transaction_id, seq desc`,
-  );
-  const partyRows = await db.query<{ seq: number; party_id: string; role: string }>(
-    `with latest as (select distinct on (transaction_id) seq from register_assessments order by transaction_id, seq desc)
-     select p.seq, p.party_id, p.role from register_parties p join latest l on l.seq = p.seq order by p.seq, p.idx`,
-  );
-  const partiesBySeq = new Map<number, { partyId: string; role: string }[]>();
-  for (const p of partyRows) {
-    pushTo(partiesBySeq, p.seq, { partyId: p.party_id, role: p.role });
-  }
   const reports = await db.query<ReportRow>(
     `select r.seq, r.report_id, r.kind, r.date, r.credibility, r.source, rp.party_id, rp.match
        from register_reports r join register_report_parties rp on rp.seq = r.seq
       where r.date <= $1 order by r.seq, rp.idx`,
     [asOf],
   );
-  const reportsByParty = group(reports, (r) => r.party_id);
   const assurances = await db.query<AssuranceRow>(
     `select seq, transaction_id, party_id, type, reference, valid_from, valid_until
        from register_assurances where valid_from <= $1 order by seq`,
     [asOf],
   );
-  const assurancesByParty = group(assurances, (a) => a.party_id);
   const terminations = await db.query<{ transaction_id: string | null; party_id: string | null }>(
     `select transaction_id, party_id from register_leverage where action = 'terminate' and date <= $1`,
     [asOf],
   );
-  const endedTx = new Set(terminations.flatMap((t) => (t.transaction_id ? [t.transaction_id] : [])));
-  const endedParty = new Set(terminations.flatMap((t) => (t.party_id ? [t.party_id] : [])));
-
-  const current = new Map(engine.data.map((d) => [d.id, d]));
-  const candidates: Candidate[] = [];
-  let checked = 0;
-  for (const row of latest) {
-    const parties = partiesBySeq.get(row.seq) ?? [];
-    if (endedTx.has(row.transaction_id) || parties.some((p) => endedParty.has(p.partyId))) continue;
-    checked++;
-    const reasons: string[] = [];
-    if (row.ruleset_hash !== engine.ruleset.hash)
-      reasons.push(
-        `rule set changed: now ${engine.ruleset.id} ${engine.ruleset.version} (${short(engine.ruleset.hash)}, was ${short(row.ruleset_hash)})`,
-      );
-    const q = engine.questionnaire;
-    if ((q?.hash ?? null) !== row.questionnaire_hash)
-      reasons.push(
-        q ? `questionnaire changed: now ${q.id} ${q.version} (${short(q.hash)})` : 'questionnaire no longer used',
-      );
-    const before = new Map((JSON.parse(row.data_hashes) as [string, string][]).map(([id, hash]) => [id, hash]));
-    for (const [id, d] of current) {
-      const was = before.get(id);
-      if (was === undefined) reasons.push(`data set ${id} ${d.version} is new`);
-      else if (was !== d.hash) reasons.push(`data set ${id} changed: now ${d.version} (${short(d.hash)})`);
-    }
-    for (const id of before.keys()) if (!current.has(id)) reasons.push(`data set ${id} is no longer supplied`);
-    const misuse: ReportRow[] = [];
-    let mentionsReport = false;
-    for (const p of parties) {
-      for (const r of reportsByParty.get(p.partyId) ?? []) {
-        const applies = r.credibility === 'high' && p.role === 'end-user';
-        if (applies) misuse.push(r);
-        if (r.seq > row.seq) {
-          mentionsReport = true;
-          reasons.push(
-            `${r.kind} report ${r.report_id} (${r.credibility} credibility, ${r.date}, ${r.source}) about ${p.role} ${p.partyId}, ${describeMatch(JSON.parse(r.match) as PartyMatch)}${applies ? '' : r.credibility !== 'high' ? ': corroborate it; only a high-credibility report is taken as a credible misuse report' : ': not about an end user; weigh it by hand'}`,
-          );
-        }
-      }
-      for (const a of assurancesByParty.get(p.partyId) ?? []) {
-        if (a.transaction_id !== null && a.transaction_id !== row.transaction_id) continue;
-        if (a.seq > row.seq) reasons.push(`assurance ${a.type} from ${p.partyId} recorded (${a.reference})`);
-        if (a.valid_until !== null && a.valid_until < asOf && a.valid_until >= row.as_of)
-          reasons.push(`assurance ${a.type} from ${p.partyId} expired on ${a.valid_until}`);
-      }
-    }
-    if (row.review_by !== null && row.review_by <= asOf) reasons.push(`review date ${row.review_by} reached`);
-    if (reasons.length > 0) candidates.push({ latest: row, parties, reasons, misuse, mentionsReport });
-  }
-  return { checked, candidates, assurancesByParty };
+  return {
+    asOf,
+    engine,
+    reportsByParty: group(reports, (r) => r.party_id),
+    assurancesByParty: group(assurances, (a) => a.party_id),
+    endedTx: new Set(terminations.flatMap((t) => (t.transaction_id ? [t.transaction_id] : []))),
+    endedParty: new Set(terminations.flatMap((t) => (t.party_id ? [t.party_id] : []))),
+  };
 }
 
-function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    pushTo(out, k, r);
-  }
-  return out;
-}
+/** Transactions read per query: the active set is streamed in pages of this many, so memory stays flat. */
+const PAGE = 2000;
 
-export async function needsAttention(
+/** The latest assessment of every transaction, with its parties, in pages in transaction id order. */
+async function* latestAssessments(
   register: Register,
-  options: Pick<MonitorOptions, 'asOf' | 'engine'>,
-): Promise<Attention[]> {
-  const asOf = parseWith(IsoDateSchema, options.asOf, 'asOf');
-  const { candidates } = await findCandidates(register, asOf, options.engine ?? createEngine());
-  return candidates.map((c) => ({
-    transactionId: c.latest.transaction_id,
-    decision: c.latest.decision,
-    reasons: c.reasons,
-  }));
+): AsyncGenerator<{ latest: Latest; parties: { partyId: string; role: string }[] }[]> {
+  const db = register.db;
+  // Two bounded queries a page: the next ids (an index-only scan that stops after a page), then their latest rows.
+  for (let after = ''; ; ) {
+    const ids = await db.query<{ transaction_id: string }>(
+      `select distinct transaction_id from register_assessments where transaction_id > $1 order by transaction_id limit ${PAGE}`,
+      [after],
+    );
+    if (ids.length === 0) return;
+    const last: string = ids[ids.length - 1]!.transaction_id;
+    const latest = await db.query<Latest>(
+      `select distinct on (transaction_id) seq, transaction_id, as_of, decision, review_by, ruleset_hash,
+              questionnaire_hash, data_hashes
+         from register_assessments
+        where transaction_id > $1 and transaction_id <= $2
+        order by transaction_id, seq desc`,
+      [after, last],
+    );
+    const partyRows = await db.query<{ seq: number; party_id: string; role: string }>(
+      'select seq, party_id, role from register_parties where seq = any($1::integer[]) order by seq, idx',
+      [latest.map((l) => l.seq)],
+    );
+    const partiesBySeq = new Map<number, { partyId: string; role: string }[]>();
+    for (const p of partyRows) pushTo(partiesBySeq, p.seq, { partyId: p.party_id, role: p.role });
+    yield latest.map((l) => ({ latest: l, parties: partiesBySeq.get(l.seq) ?? [] }));
+    after = last;
+  }
 }
 
-const CHUNK = 1000;
-
-interface StoredAssurance {
-  type: string;
-  from: string;
-  obtainedOn: string;
-  validUntil?: string;
-  reference?: string;
-}
-
-/** The stored input with the register's assurances and the misuse answer its reports call for. */
-function reassessmentInput(
-  record: AssessmentRecordLike,
-  c: Candidate,
-  assurances: Map<string, AssuranceRow[]>,
-  asOf: string,
-): { transaction: Record<string, unknown>; answers: Record<string, unknown> } {
-  const transaction = { ...(record.input.transaction as Record<string, unknown>) };
-  const answers = { ...(record.input.answers ?? {}) };
-  const have = (transaction.assurances as StoredAssurance[] | undefined) ?? [];
-  const key = (a: StoredAssurance) => `${a.type}\u0000${a.from}\u0000${a.obtainedOn}\u0000${a.validUntil ?? ''}`;
-  const seen = new Set(have.map(key));
-  const added: StoredAssurance[] = [];
-  for (const p of c.parties)
-    for (const a of assurances.get(p.partyId) ?? []) {
-      if (a.transaction_id !== null && a.transaction_id !== record.transactionId) continue;
-      if (a.valid_from > asOf) continue;
-      const obtained: StoredAssurance = {
+/** Why a transaction should be re-assessed; undefined when it is not active (terminated). */
+function examine(
+  row: Latest,
+  parties: { partyId: string; role: string }[],
+  ctx: Context,
+): Candidate | { inactive: true } | undefined {
+  const { engine, asOf } = ctx;
+  if (ctx.endedTx.has(row.transaction_id) || parties.some((p) => ctx.endedParty.has(p.partyId)))
+    return { inactive: true };
+  const reasons: string[] = [];
+  if (row.ruleset_hash !== engine.ruleset.hash)
+    reasons.push(
+      `rule set changed: now ${engine.ruleset.id} ${engine.ruleset.version} (${short(engine.ruleset.hash)}, was ${short(row.ruleset_hash)})`,
+    );
+  const q = engine.questionnaire;
+  if ((q?.hash ?? null) !== row.questionnaire_hash)
+    reasons.push(
+      q ? `questionnaire changed: now ${q.id} ${q.version} (${short(q.hash)})` : 'questionnaire no longer used',
+    );
+  const before = new Map((JSON.parse(row.data_hashes) as [string, string][]).map(([id, hash]) => [id, hash]));
+  for (const d of engine.data) {
+    const was = before.get(d.id);
+    if (was === undefined) reasons.push(`data set ${d.id} ${d.version} is new`);
+    else if (was !== d.hash) reasons.push(`data set ${d.id} changed: now ${d.version} (${short(d.hash)})`);
+  }
+  const current = new Set(engine.data.map((d) => d.id));
+  for (const id of before.keys()) if (!current.has(id)) reasons.push(`data set ${id} is no longer supplied`);
+  const misuse = new Set<string>();
+  const assurances: StoredAssurance[] = [];
+  let mentionsReport = false;
+  for (const p of parties) {
+    for (const r of ctx.reportsByParty.get(p.partyId) ?? []) {
+      const applies = r.credibility === 'high' && p.role === 'end-user';
+      if (applies) misuse.add(r.report_id);
+      if (r.seq > row.seq) {
+        mentionsReport = true;
+        reasons.push(
+          `${r.kind} report ${r.report_id} (${r.credibility} credibility, ${r.date}, ${r.source}) about ${p.role} ${p.partyId}, ${describeMatch(JSON.parse(r.match) as PartyMatch)}${applies ? '' : r.credibility !== 'high' ? ': corroborate it; only a high-credibility report is taken as a credible misuse report' : ': not about an end user; weigh it by hand'}`,
+        );
+      }
+    }
+    for (const a of ctx.assurancesByParty.get(p.partyId) ?? []) {
+      if (a.transaction_id !== null && a.transaction_id !== row.transaction_id) continue;
+      if (a.seq > row.seq) reasons.push(`assurance ${a.type} from ${p.partyId} recorded (${a.reference})`);
+      if (a.valid_until !== null && a.valid_until < asOf && a.valid_until >= row.as_of)
+        reasons.push(`assurance ${a.type} from ${p.partyId} expired on ${a.valid_until}`);
+      assurances.push({
         type: a.type,
         from: a.party_id,
         obtainedOn: a.valid_from,
         ...(a.valid_until !== null ? { validUntil: a.valid_until } : {}),
         reference: a.reference,
-      };
-      if (!seen.has(key(obtained))) {
-        seen.add(key(obtained));
-        added.push(obtained);
-      }
+      });
     }
-  if (added.length > 0) transaction.assurances = [...have, ...added];
-  if (c.misuse.length > 0) answers.misuse_reports = true;
-  return { transaction, answers };
+  }
+  if (row.review_by !== null && row.review_by <= asOf) reasons.push(`review date ${row.review_by} reached`);
+  if (reasons.length === 0) return undefined;
+  return { latest: row, reasons, assurances, misuseReports: [...misuse], mentionsReport };
 }
 
-function ruleIds(record: { findings: { ruleId: string; refs: string[] }[] }): Map<string, string[]> {
-  return new Map(record.findings.map((f) => [f.ruleId, f.refs.filter((r) => r.startsWith('RF-'))]));
+/** The engine a run uses, and the files its workers build theirs from. */
+function engineOf(options: Pick<MonitorOptions, 'engine' | 'lists' | 'files'>): {
+  engine: Engine;
+  lists: DataIdentity[];
+  files?: EngineFiles;
+} {
+  if (options.engine && options.files) throw new HrddError('give monitor an engine or its files, not both');
+  if (options.engine) return { engine: options.engine, lists: options.lists ?? [] };
+  const files = options.files ?? {};
+  return { ...engineFromFiles(files), files };
 }
+
+export async function needsAttention(
+  register: Register,
+  options: Pick<MonitorOptions, 'asOf' | 'engine' | 'lists' | 'files'>,
+): Promise<Attention[]> {
+  const asOf = parseWith(IsoDateSchema, options.asOf, 'asOf');
+  const ctx = await loadContext(register, asOf, engineOf(options).engine);
+  const out: Attention[] = [];
+  for await (const page of latestAssessments(register))
+    for (const { latest, parties } of page) {
+      const c = examine(latest, parties, ctx);
+      if (c && !('inactive' in c))
+        out.push({ transactionId: latest.transaction_id, decision: latest.decision, reasons: c.reasons });
+    }
+  return out;
+}
+
+/** Transactions re-assessed per task (one worker's share at a time). */
+const CHUNK = 250;
+/** New entries stored per database transaction. */
+const WRITE = 1000;
 
 /**
  * Re-assesses every active transaction whose facts may have changed, stores each new assessment as a chain entry
- * with its reasons, and reports the decisions that changed.
+ * with its reasons, and reports the decisions that changed. The active set is read in pages; chunks of it are
+ * re-assessed on the worker pool (or this thread) while earlier chunks are written, in order, so the chain is the
+ * same whichever ran them.
  */
 export async function runMonitor(register: Register, options: MonitorOptions): Promise<MonitorReport> {
   const asOf = parseWith(IsoDateSchema, options.asOf, 'asOf');
-  const engine = options.engine ?? createEngine();
-  const lists = options.lists ?? [];
-  const { checked, candidates, assurancesByParty: assurances } = await findCandidates(register, asOf, engine);
+  const workers = options.workers ?? 0;
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+    throw new HrddError('workers must be a whole number from 0 to 64');
+  if (workers > 0 && options.engine)
+    throw new HrddError('monitor on worker threads builds its engine from files: give `files`, not `engine`');
+  const { engine, lists, files } = engineOf(options);
+  const ctx = await loadContext(register, asOf, engine);
+  const counted = await register.db.query<{ total: number }>(
+    'select count(distinct transaction_id)::integer as total from register_assessments',
+  );
+  const total = counted[0]?.total ?? 0;
   const report: MonitorReport = {
     asOf,
-    checked,
+    checked: 0,
     reassessed: 0,
     changes: [],
     attention: [],
     errors: [],
     worse: false,
   };
-  options.onProgress?.(0, candidates.length);
-  for (let i = 0; i < candidates.length; i += CHUNK) {
-    const chunk = candidates.slice(i, i + CHUNK);
-    const stored = await register.records(chunk.map((c) => c.latest.seq));
-    const personal = new Pseudonymiser();
-    const writes: ChainRecord[] = [];
-    for (const c of chunk) {
-      const previous = (stored.get(c.latest.seq) as Extract<ChainRecord, { kind: 'assessment' }>).record;
-      const input = reassessmentInput(previous, c, assurances, asOf);
-      let record: AssessmentRecordLike;
-      try {
-        const assessment = engine.assess(input.transaction, { asOf, answers: input.answers });
-        record = toRecord(assessment, input, engine, lists) as unknown as AssessmentRecordLike;
-      } catch (error) {
-        if (!(error instanceof HrddError)) throw error;
-        report.errors.push({
-          transactionId: c.latest.transaction_id,
-          message: error.issues.map((x) => `${x.path}: ${x.message}`).join('; ') || error.message,
-        });
-        continue;
+  const pool = workers > 0 ? assessmentPool(workers) : undefined;
+  const run = (jobs: ReassessJob[]): Promise<ReassessResult> =>
+    pool
+      ? (pool.run({ files: files!, asOf, jobs } satisfies ReassessTask, {
+          name: 'reassess',
+        }) as Promise<ReassessResult>)
+      : Promise.resolve().then(() => reassessJobs(engine, lists, jobs, asOf));
+  const maxInFlight = pool ? workers * 4 : 1;
+  const inFlight: { candidates: Candidate[]; seen: number; result: Promise<ReassessResult> }[] = [];
+
+  let prepared: PreparedEntry[] = [];
+  let personal: PersonalValue[] = [];
+  const flush = async () => {
+    const entries = prepared;
+    const values = personal;
+    prepared = [];
+    personal = [];
+    if (entries.length > 0) await register.db.transaction((sql) => appendPrepared(sql, entries, values));
+    report.reassessed += entries.length;
+  };
+
+  const drainOne = async () => {
+    const { candidates, seen, result } = inFlight.shift()!;
+    const done = await result;
+    personal.push(...done.personal);
+    const { outcomes } = done;
+    outcomes.forEach((outcome, k) => {
+      const c = candidates[k]!;
+      const transactionId = c.latest.transaction_id;
+      if ('error' in outcome) {
+        report.errors.push({ transactionId, message: outcome.error });
+        return;
       }
-      const reasons = [...c.reasons];
-      if (c.misuse.length > 0 && previous.input.answers?.misuse_reports !== true)
-        reasons.push(
-          `answer misuse_reports taken as yes from ${[...new Set(c.misuse.map((r) => r.report_id))].join(', ')}`,
-        );
-      const notes = (record.notes as string[] | undefined) ?? [];
-      if (c.misuse.length > 0 && notes.some((n) => n.includes('misuse_reports')))
-        reasons.push('the rule set does not ask about misuse reports for this transaction: weigh the report by hand');
-      const before = ruleIds(previous);
-      const after = ruleIds(record);
-      for (const [id, refs] of after)
-        if (!before.has(id)) reasons.push(`now fires: ${id}${refs.length > 0 ? ` (${refs.join(', ')})` : ''}`);
-      for (const id of before.keys()) if (!after.has(id)) reasons.push(`no longer fires: ${id}`);
+      const { reasons, decision: to } = outcome;
       const from = c.latest.decision;
-      const to = record.decision as Decision;
       if (from !== to) {
-        report.changes.push({ transactionId: c.latest.transaction_id, from, to, reasons });
+        report.changes.push({ transactionId, from, to, reasons });
         if (decisionRank(to) > decisionRank(from)) report.worse = true;
-      } else if (c.mentionsReport || reasons.some((r) => r.startsWith('the rule set does not ask'))) {
-        report.attention.push({ transactionId: c.latest.transaction_id, decision: to, reasons });
+      } else if (c.mentionsReport || outcome.unasked) report.attention.push({ transactionId, decision: to, reasons });
+      prepared.push(outcome.entry);
+    });
+    if (prepared.length >= WRITE) await flush();
+    options.onProgress?.(seen, total);
+  };
+
+  let seen = 0;
+  let pending: Candidate[] = [];
+  const submit = async () => {
+    const candidates = pending;
+    pending = [];
+    const stored = await register.recordTexts(candidates.map((c) => c.latest.seq));
+    const jobs = candidates.map((c) => ({
+      stored: stored.get(c.latest.seq)!,
+      reasons: c.reasons,
+      assurances: c.assurances,
+      misuseReports: c.misuseReports,
+    }));
+    const result = run(jobs);
+    result.catch(() => {}); // observed when drained, in order
+    inFlight.push({ candidates, seen, result });
+    while (inFlight.length >= maxInFlight) await drainOne();
+  };
+  options.onProgress?.(0, total);
+  try {
+    for await (const page of latestAssessments(register)) {
+      for (const { latest, parties } of page) {
+        seen++;
+        const c = examine(latest, parties, ctx);
+        if (c && 'inactive' in c) continue;
+        report.checked++;
+        if (c) pending.push(c);
+        if (pending.length >= CHUNK) await submit();
       }
-      writes.push({ kind: 'assessment', source: 'monitor', reasons, record: pseudonymiseRecord(record, personal) });
     }
-    if (writes.length > 0) await register.db.transaction((sql) => appendEntries(sql, writes, personal.values));
-    report.reassessed += writes.length;
-    options.onProgress?.(Math.min(i + CHUNK, candidates.length), candidates.length);
+    if (pending.length > 0) await submit();
+    while (inFlight.length > 0) await drainOne();
+    await flush();
+  } finally {
+    // A chunk still running when the run fails is let finish before its pool goes.
+    await Promise.allSettled(inFlight.map((chunk) => chunk.result));
+    await pool?.destroy();
   }
+  options.onProgress?.(total, total);
   report.changes.sort((a, b) => (a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : 0));
   return report;
 }

@@ -330,16 +330,21 @@ export class Register {
     return lookup;
   }
 
-  /** @internal chain records by seq, personal data put back. */
-  async records(seqs: readonly number[], sql: Sql = this.db): Promise<Map<number, ChainRecord>> {
+  /** @internal chain records by seq, as JSON texts with personal data put back. */
+  async recordTexts(seqs: readonly number[], sql: Sql = this.db): Promise<Map<number, string>> {
     const rows = await sql.query<{ seq: number; record: string }>(
       'select seq, record from register_entries where seq = any($1::integer[])',
       [seqs],
     );
-    const lookup = await this.personalLookup(rows.flatMap((r) => refsIn(r.record)));
-    return new Map(
-      rows.map((r) => [r.seq, JSON.parse(r.record.includes('⟦personal:') ? hydrateText(r.record, lookup) : r.record)]),
-    );
+    const personal = (text: string) => text.includes('⟦personal:');
+    const lookup = await this.personalLookup(rows.flatMap((r) => (personal(r.record) ? refsIn(r.record) : [])));
+    return new Map(rows.map((r) => [r.seq, personal(r.record) ? hydrateText(r.record, lookup) : r.record]));
+  }
+
+  /** @internal chain records by seq, personal data put back. */
+  async records(seqs: readonly number[], sql: Sql = this.db): Promise<Map<number, ChainRecord>> {
+    const texts = await this.recordTexts(seqs, sql);
+    return new Map([...texts].map(([seq, text]) => [seq, JSON.parse(text) as ChainRecord]));
   }
 
   /** Everything the register holds about one transaction. */
@@ -447,7 +452,7 @@ export class Register {
   }
 
   /** What `monitor` would re-assess, and why, without re-assessing (a morning's work list). */
-  needsAttention(options: Pick<MonitorOptions, 'asOf' | 'engine' | 'lists'>): Promise<Attention[]> {
+  needsAttention(options: Pick<MonitorOptions, 'asOf' | 'engine' | 'lists' | 'files'>): Promise<Attention[]> {
     return needsAttention(this, options);
   }
 
