@@ -6,6 +6,7 @@ import {
   factsReader,
   type LogicOperations,
   pathReader,
+  recordReader,
 } from '../logic/index.js';
 import type { Involvement } from '../model/index.js';
 import type { Rule, Ruleset } from '../rules/index.js';
@@ -117,17 +118,7 @@ export function findingFactsReader(reads: readonly string[]): (facts: unknown) =
       return country?.indicatorYears[name] ?? null;
     });
   }
-  const paths = [...readers.keys()];
-  const read = [...readers.values()];
-  // Defined, not assigned: a path named `__proto__` becomes an ordinary key (as in `factsReader`).
-  const blank: Record<string, unknown> = {};
-  for (const path of paths)
-    Object.defineProperty(blank, path, { value: null, enumerable: true, writable: true, configurable: true });
-  return (facts) => {
-    const out = { ...blank };
-    for (let i = 0; i < read.length; i++) out[paths[i]!] = read[i]!(facts);
-    return out;
-  };
+  return recordReader([...readers]);
 }
 
 function isLogic(value: unknown): boolean {

@@ -10,7 +10,7 @@ export type { OperatorFacts } from './operators.js';
 export { STANDARD_OPERATORS } from './operators.js';
 export type { LogicNode, ParsedLogic } from './parse.js';
 export { parseLogic, validateOperations } from './parse.js';
-export { collectReads, completeReads, factsReader, readFacts } from './reads.js';
+export { collectReads, completeReads, factsReader, readFacts, recordReader } from './reads.js';
 export { compileReference, REFERENCE_PREFIX } from './reference.js';
 export type { CompiledLogic, EvaluatorKind, LogicOperation, LogicOperations, LogicOptions } from './types.js';
 export { LOGIC_LIMITS } from './types.js';

@@ -76,16 +76,25 @@ export function readFacts(reads: readonly string[], data: unknown): Record<strin
 
 /** `readFacts` for fixed paths, prepared once: each path split once, and the result built the same way each time. */
 export function factsReader(reads: readonly string[]): (data: unknown) => Record<string, unknown> {
-  const paths = [...reads];
-  const readers = paths.map((path) => pathReader(path));
-  // Every result starts as a copy of one blank record with all the paths (one object shape, no property added per
-  // call). Defined, not assigned: a path named `__proto__` becomes an ordinary key instead of replacing the prototype.
+  return recordReader(reads.map((path) => [path, pathReader(path)]));
+}
+
+/**
+ * A reader that builds one record from named readers. Every result starts as a copy of one blank record with all
+ * the names (one object shape, no property added per call). Defined, not assigned: a name `__proto__` becomes an
+ * ordinary key instead of replacing the prototype.
+ */
+export function recordReader(
+  entries: readonly (readonly [name: string, read: (data: unknown) => unknown])[],
+): (data: unknown) => Record<string, unknown> {
+  const names = entries.map(([name]) => name);
+  const readers = entries.map(([, read]) => read);
   const blank: Record<string, unknown> = {};
-  for (const path of paths)
-    Object.defineProperty(blank, path, { value: null, enumerable: true, writable: true, configurable: true });
+  for (const name of names)
+    Object.defineProperty(blank, name, { value: null, enumerable: true, writable: true, configurable: true });
   return (data) => {
-    const facts = { ...blank };
-    for (let i = 0; i < readers.length; i++) facts[paths[i]!] = readers[i]!(data);
-    return facts;
+    const out = { ...blank };
+    for (let i = 0; i < readers.length; i++) out[names[i]!] = readers[i]!(data);
+    return out;
   };
 }
