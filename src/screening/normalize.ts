@@ -61,8 +61,9 @@ const MULTI_WORD: [RegExp, string][] = [
   [/\bp l c\b/g, 'plc'],
   [/\bj s c\b/g, 'jsc'],
   [/\bsdn bhd\b/g, 'sdn bhd'],
-  [/\bjoint stock company\b/g, 'jsc'],
+  // The longer form first: "public joint stock company" is a PJSC, not "public" + JSC.
   [/\bpublic joint stock company\b/g, 'pjsc'],
+  [/\bjoint stock company\b/g, 'jsc'],
   [/\blimited liability company\b/g, 'llc'],
 ];
 
