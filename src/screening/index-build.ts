@@ -2,7 +2,7 @@ import { HrddError } from '../errors.js';
 import { latinSkeleton } from './confusables.js';
 import { LEGAL_FORM_TOKENS, type NormalizedName, normalizeName } from './normalize.js';
 import { applyQualifiers } from './qualifiers.js';
-import { explain, MIN_TOKEN_SIMILARITY, scoreNames, tokenSimilarity, tokenWeight, type Weigh } from './score.js';
+import { explain, MIN_TOKEN_SIMILARITY, scoreNames, tokenWeight, type Weigh, wordSimilarity } from './score.js';
 import { DEFAULT_SCREENING_THRESHOLD, MAX_QUERY_LENGTH, MAX_QUERY_TOKENS } from './threshold.js';
 import type { ListEntry, ScreeningHit, ScreenOptions } from './types.js';
 
@@ -362,7 +362,7 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         const edits = Math.floor(longest * (1 - MIN_TOKEN_SIMILARITY) + 1e-9);
         if (Math.abs(len - t.length) > edits || c < longest - 4 * edits) continue;
         verified++;
-        const sim = tokenSimilarity(t, term(id), MIN_TOKEN_SIMILARITY);
+        const sim = wordSimilarity(t, term(id), MIN_TOKEN_SIMILARITY);
         if (sim >= MIN_TOKEN_SIMILARITY) out.push([id, sim]);
       }
     }

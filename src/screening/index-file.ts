@@ -10,7 +10,8 @@ export interface SavedListIdentity {
 }
 
 const MAGIC = 'HRDDIDX1';
-const FORMAT_VERSION = 1;
+// 2: spellings fold `ks` to `x` and misspelt legal forms are recognised, so the words of a version-1 file differ.
+const FORMAT_VERSION = 2;
 type Section =
   | keyof Omit<IndexData, 'termText' | 'entryCount' | 'entryAt'>
   | 'termBytes'

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { HrddError } from '../../src/index.js';
+import {
+  buildScreeningIndex,
+  type ListEntry,
+  loadScreeningIndex,
+  normalizeName,
+  serializeScreeningIndex,
+} from '../../src/screening/index.js';
+import { MIN_TOKEN_SIMILARITY, tokenSimilarity, wordSimilarity } from '../../src/screening/score.js';
+
+const entity = (id: string, name: string, country = 'RU'): ListEntry => ({
+  id,
+  source: 'Test list',
+  name,
+  altNames: [],
+  type: 'Entity',
+  countries: [country],
+  programs: ['TEST'],
+});
+
+/** Distinct pseudo-words that share no letters pattern with the names under test. */
+const filler = (i: number) => `Q${i.toString(36)}zum${(i * 7919).toString(36)}`;
+
+describe('candidates of a name made only of frequent words', () => {
+  it('a name holding the query words and little else is found among hundreds that add a distinctive word', () => {
+    // 400 names share both words (so both are frequent), each adding a distinctive word; the one to find comes last.
+    const entries = Array.from({ length: 400 }, (_, i) => entity(`d${i}`, `Cheskvoun Global ${filler(i)}`));
+    entries.push(entity('target', 'Cheskvoun Global Ltd'));
+    const index = buildScreeningIndex(entries);
+    const hits = index.screen('Global Cheskvoun', { country: 'RU' });
+    expect(hits[0]?.entry.id).toBe('target');
+  });
+
+  it('fuzzy neighbours of a frequent word do not crowd out the names that spell it exactly', () => {
+    // Rare words one letter from "Besyunfal" on 400 names, besides "Besyunfal" itself on many.
+    const entries: ListEntry[] = [];
+    for (let i = 0; i < 400; i++) entries.push(entity(`n${i}`, `Besyunfel ${filler(i)} Trading`));
+    for (let i = 0; i < 100; i++) entries.push(entity(`b${i}`, `Besyunfal ${filler(1000 + i)}`));
+    entries.push(entity('target', 'Besyunfal Trading'));
+    const hits = buildScreeningIndex(entries).screen('Trading Besyunfal');
+    expect(hits.map((h) => h.entry.id)).toContain('target');
+  });
+
+  it('every entity listed under the same name is scored, so the qualifiers can pick the right one', () => {
+    const entries = Array.from({ length: 400 }, (_, i) => entity(`same${i}`, 'Cheskvoun Lurdnousk', 'CN'));
+    entries.push(entity('target', 'Cheskvoun Lurdnousk', 'PK'));
+    const hits = buildScreeningIndex(entries).screen('Lurdnousk Cheskvoun', { country: 'PK' });
+    expect(hits[0]?.entry.id).toBe('target');
+  });
+
+  it('a name met through a joined key still competes with names sharing the same split words', () => {
+    // 400 names "<word> Buszesklein Trading" carry the joined key "buszeskleintrading"; the full name must win.
+    const entries = Array.from({ length: 400 }, (_, i) => entity(`j${i}`, `${filler(i)} Buszesklein Trading`));
+    entries.push(entity('target', 'Lalshin Hikchousteil Buszesklein Trading GmbH'));
+    const hits = buildScreeningIndex(entries).screen('Lalhin Hikchousteil Buszesklein Trading GmbH');
+    expect(hits[0]?.entry.id).toBe('target');
+  });
+});
+
+describe('near-misses of one word', () => {
+  it('a second edit within one word costs more than the first', () => {
+    expect(tokenSimilarity('viskstux', 'triskstux')).toBeGreaterThanOrEqual(MIN_TOKEN_SIMILARITY);
+    expect(wordSimilarity('viskstux', 'triskstux')).toBeLessThan(MIN_TOKEN_SIMILARITY);
+    expect(wordSimilarity('viskstux', 'viskstuk')).toBe(tokenSimilarity('viskstux', 'viskstuk'));
+  });
+
+  it('a listed name two edits away in its distinctive word is not a hit; one typo away still is', () => {
+    const index = buildScreeningIndex([
+      entity('a', 'Lurdnousk Triskstux Co., Ltd.'),
+      ...Array.from({ length: 60 }, (_, i) => entity(`l${i}`, `Lurdnousk ${filler(i)}`)),
+    ]);
+    expect(index.screen('Lurdnousk Viskstux Engineering LLC')).toEqual([]);
+    expect(index.screen('Lurdnousk Triskstix Co., Ltd.').map((h) => h.entry.id)).toEqual(['a']);
+  });
+
+  it('a typo on an x stays one edit: spellings fold ks to x', () => {
+    const [hoxding] = normalizeName('Hoxding').tokens;
+    expect(hoxding).toBe('hoxding');
+    // "Holding" is a legal form, so compare with the word it would be as a name word.
+    expect(wordSimilarity(hoxding!, 'holding')).toBeGreaterThan(0.85);
+    expect(normalizeName('Yountsouxi').tokens).toEqual(normalizeName('Yountsouksi').tokens);
+  });
+});
+
+describe('legal forms', () => {
+  it('a spelt-out legal form with one typo is still the legal form; a family name one letter from one is not', () => {
+    expect(normalizeName('Doulkun Global Limitked').tokens).toEqual(normalizeName('Doulkun Global Limited').tokens);
+    expect(normalizeName('Acme Compnay').tokens).toEqual(normalizeName('Acme Co.').tokens);
+    expect(normalizeName('Golding').tokens).toEqual(['golding']);
+    expect(normalizeName('Limits').tokens).toEqual(['limits']);
+  });
+
+  it('"Public Joint Stock Company" is a PJSC', () => {
+    expect(normalizeName('Brenrir Public Joint Stock Company').tokens).toEqual(normalizeName('Brenrir PJSC').tokens);
+  });
+});
+
+describe('saved index format', () => {
+  it('a file of an older format is refused with a clear message', () => {
+    const bytes = serializeScreeningIndex(buildScreeningIndex([entity('a', 'Cheskvoun Trading')]));
+    const text = new TextDecoder().decode(bytes.subarray(0, 200));
+    const at = text.indexOf('"version":') + '"version":'.length;
+    const old = bytes.slice();
+    old[at] = '1'.charCodeAt(0);
+    expect(() => loadScreeningIndex(old)).toThrow(HrddError);
+    expect(() => loadScreeningIndex(old)).toThrow(/rebuild|format/);
+    try {
+      loadScreeningIndex(old);
+    } catch (e) {
+      expect((e as HrddError).issues[0]!.message).toMatch(/index format 1 is not 2: rebuild it/);
+    }
+    expect(loadScreeningIndex(bytes).index.screen('Cheskvoun Trading')[0]?.entry.id).toBe('a');
+  });
+});
