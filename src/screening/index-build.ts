@@ -323,8 +323,11 @@ export function indexFromData(data: IndexData): ScreeningIndex {
   // Scratch state reused by every query (the core is single-threaded; nothing awaits inside a query).
   const gramHits = new Uint16Array(termCount);
   const touchedTerms: number[] = [];
-  /** 1 = a candidate; 2 = a candidate through a joined key ("Huawei" for "Hua Wei"). */
+  /** Bits: 1 = a candidate; 2 = reached through a query word spelt exactly; 4 = through the query's words joined. */
   const mark = new Uint8Array(names);
+  /** Bits per term: 2 = a query word spelt exactly; 4 = the query's words joined (as in `mark`). */
+  const keyKind = new Uint8Array(termCount);
+  const keyTerms: number[] = [];
   const touchedNames: number[] = [];
   /** Per vocabulary term matched by the query: which query word (1-based) and the weight the pair would add. */
   const termQuery = new Uint8Array(termCount);
@@ -374,7 +377,7 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     for (let k = postOffsets[id]!; k < postOffsets[id + 1]!; k++) {
       const n = postNames[k]!;
       if (mark[n] === 0) touchedNames.push(n);
-      if (mark[n]! < flag) mark[n] = flag;
+      mark[n]! |= flag;
     }
   }
 
@@ -400,10 +403,15 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     // Distinctive words make candidates.
     // A word spelt exactly may be a listed name's words joined ("Huawei" for "Hua Wei"): those names are marked too.
     const used = new Set<number>();
+    const key = (id: number, kind: number) => {
+      if (keyKind[id] === 0) keyTerms.push(id);
+      keyKind[id]! |= kind;
+    };
     for (const [id, , exact] of matched)
       if (!isGeneric(id) && !used.has(id)) {
         used.add(id);
-        addPostings(id, exact ? 2 : 1);
+        if (exact) key(id, 2);
+        addPostings(id, exact ? 3 : 1);
       }
     // Word pairs and the whole name joined, exactly: "Huawei" finds "Hua Wei".
     const joined: string[] = [];
@@ -411,7 +419,10 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     if (content.length > 2) joined.push(content.join(''));
     for (const t of joined) {
       const id = lookup(t);
-      if (id >= 0 && df[id]! <= generic) addPostings(id, 2);
+      if (id >= 0 && df[id]! <= generic) {
+        key(id, 4);
+        addPostings(id, 5);
+      }
     }
     // The rarest word the query spells exactly always makes candidates, even a frequent one ("Fatima Ivanova"): all
     // of its names, ranked below, so a name built only of frequent words is not crowded out by others sharing one.
@@ -441,21 +452,30 @@ export function indexFromData(data: IndexData): ScreeningIndex {
       for (const g of best) sum += g;
       const total = queryWeight + nameWeight[n]!;
       let r = total === 0 ? 0 : (2 * sum) / total;
-      if (mark[n] === 2 && r < JOINED_RANK) {
-        // The joined reading scores at most 0.97 × (1 − the difference in length of the joined names / the longer).
+      const m = mark[n]!;
+      if (m > 1 && r < JOINED_RANK) {
+        // Split differently from the query: a name reached by the query's words joined that holds them as one word,
+        // or reached by a query word that it does not hold (so holds it split). Its joined reading scores at most
+        // 0.97 × (1 − the difference in length of the joined names / the longer).
         let length = 0;
+        let kinds = 0;
         for (let k = nameTokOffsets[n]!; k < nameTokOffsets[n + 1]!; k++) {
           const id = nameToks[k]!;
+          kinds |= keyKind[id]!;
           if (termWeight[id]! > 0) length += termOffsets[id + 1]! - termOffsets[id]!;
         }
-        const bound = JOINED_RANK * (1 - Math.abs(length - joinedLength) / Math.max(length, joinedLength, 1));
-        if (bound > r) r = bound;
+        if ((m & 4 && kinds & 4) || (m & 2 && !(kinds & 2))) {
+          const bound = JOINED_RANK * (1 - Math.abs(length - joinedLength) / Math.max(length, joinedLength, 1));
+          if (bound > r) r = bound;
+        }
       }
       rankOf[c] = r;
       mark[n] = 0;
     }
     for (const id of markedTerms) termQuery[id] = 0;
     markedTerms.length = 0;
+    for (const id of keyTerms) keyKind[id] = 0;
+    keyTerms.length = 0;
 
     const heapN: number[] = [];
     const heapS: number[] = [];
