@@ -100,9 +100,9 @@ const LEGAL_FORMS: ReadonlyMap<string, string> = new Map(Object.entries(LEGAL_FO
 export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(LEGAL_FORMS.values());
 
 /**
- * Folds spellings that transliteration systems disagree on, on both sides of every comparison: `ks`/`x`, `y`/`i`,
- * `w`/`v`, `ph`/`f`, `ck`/`k`, `q`/`k`, doubled letters. "Yountsouxi" and "Йоунцоукси" (read back as "iountsouksi")
- * become one spelling ("iountsouxi"); explanations show the folded words.
+ * Folds spellings that transliteration systems disagree on, on both sides of every comparison: `ks`/`x`, `kh`/`h`,
+ * `ts`/`c`, `y`/`i`, `w`/`v`, `ph`/`f`, `ck`/`k`, `q`/`k`, doubled letters. "Yountsouxi" and "Йоунцоукси" (read back
+ * as "youncouksi") become one spelling ("iouncouxi"); explanations show the folded words.
  */
 export function foldToken(token: string): string {
   if (LEGAL_FORM_TOKENS.has(token)) return token;
@@ -113,6 +113,9 @@ export function foldToken(token: string): string {
       .replace(/q/g, 'k')
       // `ks` to `x`, not the other way: a typo on an `x` stays one edit ("Hoxding" / "Holding").
       .replace(/ks/g, 'x')
+      // Cyrillic х and ц read back as `h` and `c`; lists romanise them `kh` and `ts` ("Mikhail Tsoi" / "Михаил Цой").
+      .replace(/kh/g, 'h')
+      .replace(/ts/g, 'c')
       .replace(/w/g, 'v')
       .replace(/y/g, 'i')
       .replace(/([a-z])\1+/g, '$1')
