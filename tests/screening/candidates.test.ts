@@ -7,7 +7,8 @@ import {
   normalizeName,
   serializeScreeningIndex,
 } from '../../src/screening/index.js';
-import { MIN_TOKEN_SIMILARITY, tokenSimilarity, wordSimilarity } from '../../src/screening/score.js';
+import { editDistance, MIN_TOKEN_SIMILARITY, tokenSimilarity, wordSimilarity } from '../../src/screening/score.js';
+import { generateCorpus, generateQueries } from './corpus.js';
 
 const entity = (id: string, name: string, country = 'RU'): ListEntry => ({
   id,
@@ -121,5 +122,47 @@ describe('saved index format', () => {
       expect((e as HrddError).issues[0]!.message).toMatch(/index format 1 is not 2: rebuild it/);
     }
     expect(loadScreeningIndex(bytes).index.screen('Cheskvoun Trading')[0]?.entry.id).toBe('a');
+  });
+});
+
+describe('the labelled evaluation set', () => {
+  it('labels no name a non-match that a listed name is a true variant of (same words, or one typo in a long one)', () => {
+    // 20,000 entities: enough for the generator to draw a few such names, which it must leave out.
+    const corpus = generateCorpus(20_000, 3);
+    const stats = { rejectedNonMatches: 0 };
+    const queries = generateQueries(corpus, 1000, 4, stats);
+    expect(stats.rejectedNonMatches).toBeGreaterThan(0);
+    const generic = new Set(
+      'trading international technology technologies group holding industrial global systems engineering electronics logistics import export investment services solutions general development security energy shipping construction machinery telecom defence optics network industries resources scientific research production manufacturing consulting llc ltd co jsc gmbh corp inc s a sa fze limited ooo pjsc pte sdn bhd ag company liability joint stock public corporation incorporated'.split(
+        ' ',
+      ),
+    );
+    const words = (name: string) =>
+      [...new Set(name.toLowerCase().split(/[^a-z0-9]+/))].filter((w) => w && !generic.has(w)).sort();
+    // Every listed name's distinctive words, and with each word left out (to find one-typo variants).
+    const exact = new Set<string>();
+    const allBut = new Map<string, string[]>();
+    for (const e of corpus.entries) {
+      const names = [e.name, ...e.altNames].filter((n) => /^[\x20-\x7e]+$/.test(n));
+      if (e.type === 'Individual') names.push(`${e.name.split(' ')[0]} ${e.name.split(' ').at(-1)}`);
+      for (const ws of names.map(words)) {
+        exact.add(ws.join(' '));
+        ws.forEach((w, i) => {
+          const rest = ws.filter((_, j) => j !== i).join(' ');
+          allBut.set(rest, [...(allBut.get(rest) ?? []), w]);
+        });
+      }
+    }
+    const nonMatches = queries.filter((q) => q.expected === null);
+    expect(nonMatches.length).toBeGreaterThan(200);
+    for (const q of nonMatches) {
+      const ws = words(q.query);
+      expect(exact.has(ws.join(' ')), q.query).toBe(false);
+      ws.forEach((w, i) => {
+        const rest = ws.filter((_, j) => j !== i).join(' ');
+        const near = (allBut.get(rest) ?? []).find((l) => l.length >= 6 && editDistance(w, l, 1) <= 1);
+        expect(near, `${q.query}: ${near} for ${w}`).toBeUndefined();
+      });
+    }
   });
 });

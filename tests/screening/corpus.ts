@@ -13,7 +13,8 @@ import { LEGAL_FORM_TOKENS, normalizeName } from '../../src/screening/normalize.
  * and hard near-misses (one distinctive word of the listed name kept, another replaced; same family name, other
  * given name). Words of non-matches come from a held-out vocabulary the list never uses, and every non-match is
  * checked against the whole list: a name that is a true variant of some listed name (the same distinctive words in
- * any order, or all but one the same and that one a single typo away, as written or as transliterations fold it) is
+ * any order, or all but one the same and that one a single typo from a listed word of six letters or more, as the
+ * typo variants are made, as written or as transliterations fold it) is
  * not labelled a non-match, since a careful screener must be alerted to it.
  */
 
@@ -445,7 +446,10 @@ function variantOfListed(name: string, listed: { raw: Set<string>; folded: Set<s
     const keys = k === 0 ? listed.raw : listed.folded;
     if (ws.length === 0) return false;
     if (keys.has(keyOf(ws))) return true;
-    return ws.some((w, i) => oneEdit(w).some((v) => keys.has(keyOf(ws.map((x, j) => (j === i ? v : x))))));
+    // A typo as the typo variants make them: in a listed word of six letters or more.
+    return ws.some((w, i) =>
+      oneEdit(w).some((v) => v.length >= 6 && keys.has(keyOf(ws.map((x, j) => (j === i ? v : x))))),
+    );
   });
 }
 
