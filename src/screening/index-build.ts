@@ -2,7 +2,7 @@ import { HrddError } from '../errors.js';
 import { latinSkeleton } from './confusables.js';
 import { LEGAL_FORM_TOKENS, type NormalizedName, normalizeName } from './normalize.js';
 import { applyQualifiers } from './qualifiers.js';
-import { explain, MIN_TOKEN_SIMILARITY, scoreNames, tokenSimilarity, tokenWeight, type Weigh } from './score.js';
+import { explain, MIN_TOKEN_SIMILARITY, scoreNames, tokenWeight, type Weigh, wordSimilarity } from './score.js';
 import { DEFAULT_SCREENING_THRESHOLD, MAX_QUERY_LENGTH, MAX_QUERY_TOKENS } from './threshold.js';
 import type { ListEntry, ScreeningHit, ScreenOptions } from './types.js';
 
@@ -66,8 +66,10 @@ function genericDf(names: number): number {
 }
 /** Names scored per query, best candidates first. */
 const MAX_CANDIDATES = 300;
-/** When every query word is generic, at most this many names from the rarest one are considered. */
-const FALLBACK_POSTINGS = 100_000;
+/** Names tied with the last of those candidates scored beyond it, at most. */
+const MAX_TIED = 5_000;
+/** The scorer's joined reading ("Huawei" = "Hua Wei") scores at most this. */
+const JOINED_RANK = 0.97;
 
 /** A streaming builder: entries are added one at a time, and `finish` freezes the index. */
 export interface ScreeningIndexBuilder {
@@ -295,11 +297,42 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     return entry;
   };
 
-  // Scratch counters reused by every query (the core is single-threaded; nothing awaits inside a query).
+  // Each term's weight and each name's total weight (distinct words), for ranking candidates by the weighted Dice
+  // coefficient the scorer computes: a name holding the query's words and little else ranks above one that adds a
+  // heavy word, however frequent the shared words are.
+  const termWeight = new Float32Array(termCount);
+  // Legal forms weigh nothing here: names differing only in legal form rank equal, so all of them reach the scorer.
+  for (let i = 0; i < termCount; i++) {
+    const t = term(i);
+    termWeight[i] = LEGAL_FORM_TOKENS.has(t) ? 0 : tokenWeight(t, idf(df[i]!));
+  }
+  const nameWeight = new Float32Array(names);
+  for (let n = 0; n < names; n++) {
+    let w = 0;
+    const from = nameTokOffsets[n]!;
+    const to = nameTokOffsets[n + 1]!;
+    for (let k = from; k < to; k++) {
+      const id = nameToks[k]!;
+      let repeated = false;
+      for (let j = from; j < k && !repeated; j++) repeated = nameToks[j] === id;
+      if (!repeated) w += termWeight[id]!;
+    }
+    nameWeight[n] = w;
+  }
+
+  // Scratch state reused by every query (the core is single-threaded; nothing awaits inside a query).
   const gramHits = new Uint16Array(termCount);
   const touchedTerms: number[] = [];
-  const nameScore = new Float64Array(names);
+  /** Bits: 1 = a candidate; 2 = reached through a query word spelt exactly; 4 = through the query's words joined. */
+  const mark = new Uint8Array(names);
+  /** Bits per term: 2 = a query word spelt exactly; 4 = the query's words joined (as in `mark`). */
+  const keyKind = new Uint8Array(termCount);
+  const keyTerms: number[] = [];
   const touchedNames: number[] = [];
+  /** Per vocabulary term matched by the query: which query word (1-based) and the weight the pair would add. */
+  const termQuery = new Uint8Array(termCount);
+  const termGain = new Float32Array(termCount);
+  const markedTerms: number[] = [];
 
   /** Vocabulary terms within the similarity floor of a query token: exact, or fuzzy through shared trigrams. */
   function similarTerms(t: string): [number, number][] {
@@ -332,7 +365,7 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         const edits = Math.floor(longest * (1 - MIN_TOKEN_SIMILARITY) + 1e-9);
         if (Math.abs(len - t.length) > edits || c < longest - 4 * edits) continue;
         verified++;
-        const sim = tokenSimilarity(t, term(id), MIN_TOKEN_SIMILARITY);
+        const sim = wordSimilarity(t, term(id), MIN_TOKEN_SIMILARITY);
         if (sim >= MIN_TOKEN_SIMILARITY) out.push([id, sim]);
       }
     }
@@ -340,61 +373,110 @@ export function indexFromData(data: IndexData): ScreeningIndex {
     return out;
   }
 
-  function addPostings(id: number, w: number, limit: number): void {
-    const end = Math.min(postOffsets[id + 1]!, postOffsets[id]! + limit);
-    for (let k = postOffsets[id]!; k < end; k++) {
+  function addPostings(id: number, flag: number): void {
+    for (let k = postOffsets[id]!; k < postOffsets[id + 1]!; k++) {
       const n = postNames[k]!;
-      if (nameScore[n] === 0) touchedNames.push(n);
-      nameScore[n]! += w;
-    }
-  }
-
-  /** Adds `w` to names already found (a generic word ranks candidates, it does not make them). */
-  function boostPostings(id: number, w: number): void {
-    const end = Math.min(postOffsets[id + 1]!, postOffsets[id]! + FALLBACK_POSTINGS);
-    for (let k = postOffsets[id]!; k < end; k++) {
-      const n = postNames[k]!;
-      if (nameScore[n] !== 0) nameScore[n]! += w;
+      if (mark[n] === 0) touchedNames.push(n);
+      mark[n]! |= flag;
     }
   }
 
   function candidatesFor(qn: NormalizedName): number[] {
-    const content = [...new Set(qn.tokens.filter((t) => !LEGAL_FORM_TOKENS.has(t)))];
-    const matched: [id: number, w: number, exact: boolean][] = [];
-    for (const t of content)
-      for (const [id, sim] of similarTerms(t)) matched.push([id, tokenWeight(term(id), idf(df[id]!)) * sim, sim === 1]);
+    const content = [...new Set(qn.tokens)].filter((t) => !LEGAL_FORM_TOKENS.has(t));
+    // Each query word's matches in the vocabulary, with the weight a pair would add to the weighted Dice numerator.
+    let queryWeight = 0;
+    const matched: [id: number, gain: number, exact: boolean][] = [];
+    content.forEach((t, qi) => {
+      const wq = weigh(t);
+      queryWeight += wq;
+      for (const [id, sim] of similarTerms(t)) {
+        const gain = ((wq + termWeight[id]!) / 2) * sim;
+        if (termQuery[id] === 0) markedTerms.push(id);
+        if (termQuery[id] === 0 || termGain[id]! < gain) {
+          termQuery[id] = qi + 1;
+          termGain[id] = gain;
+        }
+        matched.push([id, gain, sim === 1]);
+      }
+    });
+    const isGeneric = (id: number) => df[id]! > generic || LEGAL_FORM_TOKENS.has(term(id));
+    // Distinctive words make candidates.
+    // A word spelt exactly may be a listed name's words joined ("Huawei" for "Hua Wei"): those names are marked too.
+    const used = new Set<number>();
+    const key = (id: number, kind: number) => {
+      if (keyKind[id] === 0) keyTerms.push(id);
+      keyKind[id]! |= kind;
+    };
+    for (const [id, , exact] of matched)
+      if (!isGeneric(id) && !used.has(id)) {
+        used.add(id);
+        if (exact) key(id, 2);
+        addPostings(id, exact ? 3 : 1);
+      }
     // Word pairs and the whole name joined, exactly: "Huawei" finds "Hua Wei".
     const joined: string[] = [];
     for (let i = 0; i + 1 < content.length; i++) joined.push(content[i]! + content[i + 1]!);
     if (content.length > 2) joined.push(content.join(''));
     for (const t of joined) {
       const id = lookup(t);
-      if (id >= 0) matched.push([id, idf(df[id]!), true]);
-    }
-    const isGeneric = (id: number) => df[id]! > generic || LEGAL_FORM_TOKENS.has(term(id));
-    const used = new Set<number>();
-    for (const [id, w] of matched)
-      if (!isGeneric(id) && !used.has(id)) {
-        used.add(id);
-        addPostings(id, w, df[id]!);
+      if (id >= 0 && df[id]! <= generic) {
+        key(id, 4);
+        addPostings(id, 5);
       }
-    // The rarest word the query spells exactly always makes candidates, even a frequent one ("Fatima Ivanova").
+    }
+    // The rarest word the query spells exactly always makes candidates, even a frequent one ("Fatima Ivanova"): all
+    // of its names, ranked below, so a name built only of frequent words is not crowded out by others sharing one.
     const open = matched.filter(([id]) => !used.has(id) && !LEGAL_FORM_TOKENS.has(term(id)));
-    const rarestExact =
+    const rarest =
       open.filter(([, , exact]) => exact).sort((a, b) => df[a[0]]! - df[b[0]]! || a[0] - b[0])[0] ??
       // No word spelt exactly ("Geikodlerd Group"): the closest frequent word stands in.
-      open.sort((a, b) => b[1] / idf(df[b[0]]!) - a[1] / idf(df[a[0]]!) || df[a[0]]! - df[b[0]]! || a[0] - b[0])[0];
-    if (rarestExact) {
-      used.add(rarestExact[0]);
-      addPostings(rarestExact[0], rarestExact[1], FALLBACK_POSTINGS);
-    }
-    for (const [id, w] of matched)
-      if (!used.has(id)) {
-        used.add(id);
-        boostPostings(id, w);
-      }
+      open.sort(
+        (a, b) => b[1] / termWeight[b[0]]! - a[1] / termWeight[a[0]]! || df[a[0]]! - df[b[0]]! || a[0] - b[0],
+      )[0];
+    if (rarest) addPostings(rarest[0], 1);
 
-    // The best MAX_CANDIDATES by accumulated weight (shorter names first on ties), through a bounded min-heap.
+    // Rank every candidate by the weighted Dice coefficient over its words (each query word counted once, at its
+    // best pair); the best MAX_CANDIDATES, and every name tied with the last of them, go to the scorer.
+    const best = new Float64Array(content.length);
+    const joinedLength = content.reduce((s, t) => s + t.length, 0);
+    const rankOf = new Float64Array(touchedNames.length);
+    for (let c = 0; c < touchedNames.length; c++) {
+      const n = touchedNames[c]!;
+      best.fill(0);
+      for (let k = nameTokOffsets[n]!; k < nameTokOffsets[n + 1]!; k++) {
+        const id = nameToks[k]!;
+        const qi = termQuery[id]!;
+        if (qi !== 0 && termGain[id]! > best[qi - 1]!) best[qi - 1] = termGain[id]!;
+      }
+      let sum = 0;
+      for (const g of best) sum += g;
+      const total = queryWeight + nameWeight[n]!;
+      let r = total === 0 ? 0 : (2 * sum) / total;
+      const m = mark[n]!;
+      if (m > 1 && r < JOINED_RANK) {
+        // Split differently from the query: a name reached by the query's words joined that holds them as one word,
+        // or reached by a query word that it does not hold (so holds it split). Its joined reading scores at most
+        // 0.97 × (1 − the difference in length of the joined names / the longer).
+        let length = 0;
+        let kinds = 0;
+        for (let k = nameTokOffsets[n]!; k < nameTokOffsets[n + 1]!; k++) {
+          const id = nameToks[k]!;
+          kinds |= keyKind[id]!;
+          if (termWeight[id]! > 0) length += termOffsets[id + 1]! - termOffsets[id]!;
+        }
+        if ((m & 4 && kinds & 4) || (m & 2 && !(kinds & 2))) {
+          const bound = JOINED_RANK * (1 - Math.abs(length - joinedLength) / Math.max(length, joinedLength, 1));
+          if (bound > r) r = bound;
+        }
+      }
+      rankOf[c] = r;
+      mark[n] = 0;
+    }
+    for (const id of markedTerms) termQuery[id] = 0;
+    markedTerms.length = 0;
+    for (const id of keyTerms) keyKind[id] = 0;
+    keyTerms.length = 0;
+
     const heapN: number[] = [];
     const heapS: number[] = [];
     const better = (s1: number, n1: number, s2: number, n2: number) => s1 > s2 || (s1 === s2 && n1 < n2);
@@ -411,11 +493,9 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         i = m;
       }
     };
-    for (const n of touchedNames) {
-      // Ties (names sharing the same words) go to names of the query's length, then the shorter.
-      const length = nameTokOffsets[n + 1]! - nameTokOffsets[n]!;
-      const s = nameScore[n]! - Math.abs(length - qn.tokens.length) * 1e-3 - length * 1e-6;
-      nameScore[n] = 0;
+    for (let c = 0; c < touchedNames.length; c++) {
+      const n = touchedNames[c]!;
+      const s = rankOf[c]!;
       if (heapN.length < MAX_CANDIDATES) {
         heapN.push(n);
         heapS.push(s);
@@ -431,6 +511,14 @@ export function indexFromData(data: IndexData): ScreeningIndex {
         heapS[0] = s;
         siftDown(0);
       }
+    }
+    // Names tied with the last candidate kept (the same name listed for many entities) are all scored: which of
+    // them is the party is for the qualifiers to say, not for the order in which the list was read.
+    if (heapN.length === MAX_CANDIDATES) {
+      const last = heapS[0]!;
+      const kept = new Set(heapN);
+      for (let c = 0; c < touchedNames.length && heapN.length < MAX_CANDIDATES + MAX_TIED; c++)
+        if (rankOf[c]! >= last - 1e-9 && !kept.has(touchedNames[c]!)) heapN.push(touchedNames[c]!);
     }
     touchedNames.length = 0;
     return heapN;

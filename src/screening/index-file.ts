@@ -10,7 +10,8 @@ export interface SavedListIdentity {
 }
 
 const MAGIC = 'HRDDIDX1';
-const FORMAT_VERSION = 1;
+// 2: spellings fold `ks`, `kh`, `ts` to `x`, `h`, `c` and misspelt legal forms are read, so version-1 words differ.
+const FORMAT_VERSION = 2;
 type Section =
   | keyof Omit<IndexData, 'termText' | 'entryCount' | 'entryAt'>
   | 'termBytes'

@@ -61,30 +61,65 @@ const MULTI_WORD: [RegExp, string][] = [
   [/\bp l c\b/g, 'plc'],
   [/\bj s c\b/g, 'jsc'],
   [/\bsdn bhd\b/g, 'sdn bhd'],
-  [/\bjoint stock company\b/g, 'jsc'],
+  // The longer form first: "public joint stock company" is a PJSC, not "public" + JSC.
   [/\bpublic joint stock company\b/g, 'pjsc'],
+  [/\bjoint stock company\b/g, 'jsc'],
   [/\blimited liability company\b/g, 'llc'],
 ];
+
+/**
+ * Legal forms spelt out in full, recognised with one typo ("Limietd", "Compnay"): long enough that no name word
+ * sits one edit away by chance. ("Holding" is not among them: "Golding" is a family name.)
+ */
+const SPELT_OUT_FORMS: readonly [string, string][] = [
+  ['limited', 'ltd'],
+  ['company', 'co'],
+  ['corporation', 'corp'],
+  ['incorporated', 'inc'],
+];
+
+/** At most one substitution, insertion, deletion or swap of adjacent letters apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function misspeltForm(token: string): string | undefined {
+  if (token.length < 6) return undefined;
+  return SPELT_OUT_FORMS.find(([form]) => oneEditApart(token, form))?.[1];
+}
 
 /** Canonical legal-form tokens: they weigh little in scoring and are ignored for the `certain` comparison. */
 const LEGAL_FORMS: ReadonlyMap<string, string> = new Map(Object.entries(LEGAL_FORM_TABLE));
 export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set(LEGAL_FORMS.values());
 
 /**
- * Folds spellings that transliteration systems disagree on, on both sides of every comparison: `x`/`ks`, `y`/`i`,
- * `w`/`v`, `ph`/`f`, `ck`/`k`, `q`/`k`, doubled letters. "Yountsouxi" and "Йоунцоукси" (read back as "iountsouksi")
- * become one spelling; explanations show the folded words.
+ * Folds spellings that transliteration systems disagree on, on both sides of every comparison: `ks`/`x`, `kh`/`h`,
+ * `ts`/`c`, `y`/`i`, `w`/`v`, `ph`/`f`, `ck`/`k`, `q`/`k`, doubled letters. "Yountsouxi" and "Йоунцоукси" (read back
+ * as "youncouksi") become one spelling ("iouncouxi"); explanations show the folded words.
  */
 export function foldToken(token: string): string {
   if (LEGAL_FORM_TOKENS.has(token)) return token;
-  return token
-    .replace(/ph/g, 'f')
-    .replace(/ck/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/q/g, 'k')
-    .replace(/w/g, 'v')
-    .replace(/y/g, 'i')
-    .replace(/([a-z])\1+/g, '$1');
+  return (
+    token
+      .replace(/ph/g, 'f')
+      .replace(/ck/g, 'k')
+      .replace(/q/g, 'k')
+      // `ks` to `x`, not the other way: a typo on an `x` stays one edit ("Hoxding" / "Holding").
+      .replace(/ks/g, 'x')
+      // Cyrillic х and ц read back as `h` and `c`; lists romanise them `kh` and `ts` ("Mikhail Tsoi" / "Михаил Цой").
+      .replace(/kh/g, 'h')
+      .replace(/ts/g, 'c')
+      .replace(/w/g, 'v')
+      .replace(/y/g, 'i')
+      .replace(/([a-z])\1+/g, '$1')
+  );
 }
 
 /** Sector words common in company names: they weigh little, so a shared "Trading" does not make a match. */
@@ -149,7 +184,7 @@ export function normalizeName(name: string): NormalizedName {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   for (const [pattern, replacement] of MULTI_WORD) if (text.includes(' ')) text = text.replace(pattern, replacement);
-  const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? foldToken(t));
+  const tokens = text === '' ? [] : text.split(' ').map((t) => LEGAL_FORMS.get(t) ?? misspeltForm(t) ?? foldToken(t));
   const key = tokens
     .filter((t) => !LEGAL_FORM_TOKENS.has(t))
     .sort()

@@ -55,6 +55,22 @@ export function tokenSimilarity(a: string, b: string, floor = 0): number {
 /** Token pairs below this similarity do not count as a match. */
 export const MIN_TOKEN_SIMILARITY = 0.75;
 
+/**
+ * Each edit beyond the first within one word costs this much more similarity: one typo in a word is common, while
+ * two differences in one word ("Viskstux" / "Triskstux") far more often spell another word than misspell this one.
+ */
+export const EXTRA_EDIT_PENALTY = 0.05;
+
+/** Similarity of two words, 0–1: as `tokenSimilarity`, less `EXTRA_EDIT_PENALTY` for each edit beyond the first. */
+export function wordSimilarity(a: string, b: string, floor = 0): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const max = Math.floor(longest * (1 - floor) + 1e-9);
+  const edits = editDistance(a, b, max);
+  return Math.max(0, 1 - edits / longest - EXTRA_EDIT_PENALTY * Math.max(0, edits - 1));
+}
+
 /** Weight of a token: inverse document frequency over the loaded lists; legal forms and sector words weigh little. */
 export type Weigh = (token: string) => number;
 
@@ -99,7 +115,7 @@ export function scoreNames(
       const b = e[j]!;
       if (a !== b && Math.abs(a.length - b.length) > Math.max(a.length, b.length) * (1 - MIN_TOKEN_SIMILARITY))
         continue;
-      const sim = tokenSimilarity(a, b, MIN_TOKEN_SIMILARITY);
+      const sim = wordSimilarity(a, b, MIN_TOKEN_SIMILARITY);
       if (sim >= MIN_TOKEN_SIMILARITY) candidates.push({ i, j, sim });
     }
   }

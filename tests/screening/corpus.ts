@@ -1,4 +1,5 @@
 import type { ListEntry } from '../../src/screening/index.js';
+import { LEGAL_FORM_TOKENS, normalizeName } from '../../src/screening/normalize.js';
 
 /**
  * A generated restricted-party list with realistic word frequencies, and a labelled evaluation set over it.
@@ -10,7 +11,11 @@ import type { ListEntry } from '../../src/screening/index.js';
  * name in characters). The evaluation set holds true variants (typos, transliterations, word order, legal-form
  * changes, aliases, look-alike letters, case and punctuation), true non-matches that share only generic words,
  * and hard near-misses (one distinctive word of the listed name kept, another replaced; same family name, other
- * given name). Words of non-matches come from a held-out vocabulary the list never uses, so a label cannot be wrong.
+ * given name). Words of non-matches come from a held-out vocabulary the list never uses, and every non-match is
+ * checked against the whole list: a name that is a true variant of some listed name (the same distinctive words in
+ * any order, or all but one the same and that one a single typo from a listed word of six letters or more, as the
+ * typo variants are made, as written or as transliterations fold it) is
+ * not labelled a non-match, since a careful screener must be alerted to it.
  */
 
 /** A small deterministic PRNG (mulberry32). */
@@ -397,28 +402,97 @@ const stripForm = (name: string) => {
 };
 const formOf = (name: string) => [...FORMS].sort((a, b) => b.length - a.length).find((f) => name.endsWith(` ${f}`));
 
+const GENERIC_LOWER = new Set(GENERIC.map((g) => g.toLowerCase()));
+const FORM_WORDS = new Set(
+  [...FORMS, ...Object.values(FORM_SWAP)].flatMap((f) => f.toLowerCase().split(/[^a-z]+/)).filter(Boolean),
+);
+const GENERIC_FOLDED = new Set(GENERIC.flatMap((g) => normalizeName(g).tokens));
+
+/** The distinctive words of a Latin-script name, as written (lower case) and as the matcher folds spellings. */
+function distinctive(name: string): [raw: string[], folded: string[]] | null {
+  if (!/^[\x20-\x7e]+$/.test(name)) return null;
+  const raw = name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !GENERIC_LOWER.has(w) && !FORM_WORDS.has(w));
+  const folded = normalizeName(name).tokens.filter((t) => !LEGAL_FORM_TOKENS.has(t) && !GENERIC_FOLDED.has(t));
+  return [raw, folded];
+}
+const keyOf = (words: readonly string[]) => [...new Set(words)].sort().join(' ');
+
+/** Every string one edit (substitution, insertion, deletion, adjacent transposition) from a word. */
+function oneEdit(w: string): string[] {
+  const out: string[] = [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length) out.push(w.slice(0, i) + w.slice(i + 1));
+    if (i + 1 < w.length) out.push(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of letters) {
+      out.push(w.slice(0, i) + c + w.slice(i));
+      if (i < w.length) out.push(w.slice(0, i) + c + w.slice(i + 1));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a name is a true variant of some listed name: the same distinctive words in any order (sector words and
+ * legal forms aside), or one of them a single typo away, as written or as spellings fold. Such a name must alert.
+ */
+function variantOfListed(name: string, listed: { raw: Set<string>; folded: Set<string> }): boolean {
+  const words = distinctive(name);
+  if (!words) return false;
+  return words.some((ws, k) => {
+    const keys = k === 0 ? listed.raw : listed.folded;
+    if (ws.length === 0) return false;
+    if (keys.has(keyOf(ws))) return true;
+    // A typo as the typo variants make them: in a listed word of six letters or more.
+    return ws.some((w, i) =>
+      oneEdit(w).some((v) => v.length >= 6 && keys.has(keyOf(ws.map((x, j) => (j === i ? v : x))))),
+    );
+  });
+}
+
 /** Labelled queries over a corpus: about 75 % true variants, 25 % non-matches. */
-export function generateQueries(corpus: Corpus, count: number, seed = 2): LabelledQuery[] {
+export function generateQueries(
+  corpus: Corpus,
+  count: number,
+  seed = 2,
+  stats: { rejectedNonMatches: number } = { rejectedNonMatches: 0 },
+): LabelledQuery[] {
   const r = rng(seed);
   const { entries, heldOut } = corpus;
   const out: LabelledQuery[] = [];
   const genericPick = () => pick(r, GENERIC);
   const listed = new Set<string>();
+  const keys = { raw: new Set<string>(), folded: new Set<string>() };
   for (const e of entries) {
-    for (const n of [e.name, ...e.altNames]) listed.add(n.toLowerCase());
+    const names = [e.name, ...e.altNames];
     // A person is also known by given and family name without the patronymic.
     if (e.type === 'Individual') {
-      const w = e.name.toLowerCase().split(' ');
-      listed.add(`${w[0]} ${w[w.length - 1]}`);
+      const w = e.name.split(' ');
+      names.push(`${w[0]} ${w[w.length - 1]}`);
+    }
+    for (const n of names) {
+      listed.add(n.toLowerCase());
+      const words = distinctive(n);
+      if (!words) continue;
+      keys.raw.add(keyOf(words[0]));
+      keys.folded.add(keyOf(words[1]));
     }
   }
+  /** A non-match enters the set only if no listed name is a true variant of it. */
+  const pushNonMatch = (q: LabelledQuery) => {
+    if (variantOfListed(q.query, keys)) stats.rejectedNonMatches++;
+    else out.push(q);
+  };
   while (out.length < count) {
     const entry = pick(r, entries);
     const person = entry.type === 'Individual';
     const chinese = entry.altNames.some((a) => /\p{Script=Han}/u.test(a));
     const roll = r();
     if (roll < 0.12) {
-      out.push({
+      pushNonMatch({
         query: `${cap(pick(r, heldOut))} ${genericPick()} ${genericPick()} ${pick(r, FORMS)}`,
         expected: null,
         variant: 'shares only generic words',
@@ -439,10 +513,10 @@ export function generateQueries(corpus: Corpus, count: number, seed = 2): Labell
         // Only names nobody on the list bears, in either order.
         if (listed.has(query.toLowerCase()) || listed.has(`${words[words.length - 1]} ${given}`.toLowerCase()))
           continue;
-        out.push({ query, expected: null, variant: 'near miss: same family name' });
+        pushNonMatch({ query, expected: null, variant: 'near miss: same family name' });
       } else {
         const keep = words[0]!;
-        out.push({
+        pushNonMatch({
           query: `${keep} ${cap(pick(r, heldOut))} ${genericPick()} ${pick(r, FORMS)}`,
           expected: null,
           variant: 'near miss: one distinctive word replaced',
