@@ -62,6 +62,12 @@ const SANCTIONS_REFS: Readonly<Record<string, RefInfo>> = {
     url: `${EURLEX}/2017/2063/oj`,
     regime: 'EU',
   },
+  'UK-MONITORING': {
+    title:
+      'UK sanctions regulations on Iran (Human Rights) 2019, Myanmar 2021, Syria 2019 and Venezuela 2019: interception and monitoring goods, technology and services restricted',
+    url: 'https://www.legislation.gov.uk/',
+    regime: 'UK',
+  },
   'UK-RUSSIA-2019': {
     title:
       'The Russia (Sanctions) (EU Exit) Regulations 2019 (SI 2019/855), Part 5: export of dual-use and other restricted goods to or for use in Russia prohibited',
