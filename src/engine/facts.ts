@@ -55,8 +55,7 @@ export interface GroupInfo {
   jurisdiction?: string;
   sourceAsOf?: string;
   reviewBy?: string;
-  countryReviewBy?: Readonly<Record<string, string>>;
-  /** `countryReviewBy` as sorted entries, prepared once per engine. */
+  /** The group's `countryReviewBy` (country → review date) as sorted entries, prepared once per engine. */
   countryReviews?: readonly (readonly [string, string])[];
 }
 
@@ -72,10 +71,8 @@ export function indexGroupInfo(groups: CountryGroups): Map<string, GroupInfo> {
     if (typeof raw.jurisdiction === 'string') entry.jurisdiction = raw.jurisdiction;
     if (typeof g.source.asOf === 'string') entry.sourceAsOf = g.source.asOf;
     if (typeof raw.reviewBy === 'string') entry.reviewBy = raw.reviewBy;
-    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null) {
-      entry.countryReviewBy = raw.countryReviewBy as Record<string, string>;
-      entry.countryReviews = Object.entries(entry.countryReviewBy).sort();
-    }
+    if (typeof raw.countryReviewBy === 'object' && raw.countryReviewBy !== null)
+      entry.countryReviews = Object.entries(raw.countryReviewBy as Record<string, string>).sort();
     info.set(g.id, entry);
   }
   return info;
@@ -386,7 +383,7 @@ function dataReviewOf(
         reviewDate: info.reviewBy,
         reason: `compiled from sources as of ${info.sourceAsOf ?? 'an unstated date'}; membership or renewal to be re-checked by ${info.reviewBy}`,
       });
-    for (const [code, date] of info.countryReviews ?? Object.entries(info.countryReviewBy ?? {}).sort()) {
+    for (const [code, date] of info.countryReviews ?? []) {
       if (date < asOf && countries[code] !== undefined)
         out.push({
           what: `country group ${id}: ${code}`,
