@@ -37,3 +37,44 @@ export function orderedJson(value: unknown): string {
   if (text.includes('\\ud') && LONE_SURROGATE.test(text)) throw notJson('a string holds a lone surrogate');
   return text;
 }
+
+const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/** A copy with every object's keys in sorted order, or undefined for what only `canonicalJson` handles. */
+function sortedCopy(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const copy = sortedCopy(item);
+      if (copy === undefined) return undefined;
+      out.push(copy);
+    }
+    return out;
+  }
+  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  // No prototype: a `__proto__` key is a key like any other.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value as object).sort()) {
+    // Objects list integer-like keys first, in numeric order: not the sorted order.
+    if (INTEGER_KEY.test(key)) return undefined;
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const copy = sortedCopy(item);
+    if (copy === undefined) return undefined;
+    out[key] = copy;
+  }
+  return out;
+}
+
+/**
+ * `canonicalJson(value)`, about twice as fast on a whole assessment record (the register's chain entries): keys sorted into a copy, then the
+ * runtime's own JSON text. Values only the general path handles (integer-like keys, non-finite numbers, class
+ * instances) take it.
+ */
+export function canonicalText(value: unknown): string {
+  const sorted = sortedCopy(value);
+  return sorted === undefined ? canonicalJson(value) : orderedJson(sorted);
+}

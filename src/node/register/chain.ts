@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { entryHash, GENESIS_HASH, type LogEntry } from '../../audit/index.js';
-import { canonicalJson, orderedJson } from '../../digest/index.js';
+import { canonicalJson, canonicalText } from '../../digest/index.js';
 import type { Cell, Sql } from './db.js';
 import { REGISTER_LOCK } from './migrations.js';
 import { type PersonalValue, personalRef, refsIn } from './personal.js';
@@ -271,47 +271,6 @@ export interface PreparedEntry {
   kind: ChainRecord['kind'];
   text: string;
   rows: ProjectedRow[];
-}
-
-const INTEGER_KEY = /^(?:0|[1-9][0-9]*)$/;
-
-/** A copy with every object's keys in sorted order, or undefined for what only `canonicalJson` handles. */
-function sortedCopy(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const item of value) {
-      const copy = sortedCopy(item);
-      if (copy === undefined) return undefined;
-      out.push(copy);
-    }
-    return out;
-  }
-  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  // No prototype: a `__proto__` key is a key like any other.
-  const out: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value as object).sort()) {
-    // Objects list integer-like keys first, in numeric order: not the sorted order.
-    if (INTEGER_KEY.test(key)) return undefined;
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined) continue;
-    const copy = sortedCopy(item);
-    if (copy === undefined) return undefined;
-    out[key] = copy;
-  }
-  return out;
-}
-
-/**
- * `canonicalJson(value)`, about twice as fast on a whole assessment record: keys sorted into a copy, then the
- * runtime's own JSON text. Values only the general path handles (integer-like keys, non-finite numbers, class
- * instances) take it.
- */
-export function canonicalText(value: unknown): string {
-  const sorted = sortedCopy(value);
-  return sorted === undefined ? canonicalJson(value) : orderedJson(sorted);
 }
 
 /** Renders a record for the chain; pure, so it can run on a worker thread. */
