@@ -198,6 +198,10 @@ export const refsRegistry: Readonly<Record<string, RefInfo>> = {
     title: 'EU Regulation 2019/125: goods that could be used for capital punishment or torture',
     url: 'https://eur-lex.europa.eu/eli/reg/2019/125/oj',
   },
+  'EU-2019/1318': {
+    title: 'Commission Recommendation (EU) 2019/1318: internal compliance programmes, red flags of diversion',
+    url: 'https://eur-lex.europa.eu/eli/reco/2019/1318/oj',
+  },
   'EU-2024/2659': {
     title: 'Commission Recommendation (EU) 2024/2659: guidelines on cyber-surveillance export due diligence',
     url: EU2659,
