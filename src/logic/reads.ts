@@ -12,39 +12,46 @@ export function keyNodes(node: OpNode): readonly LogicNode[] {
 }
 
 /**
+ * Visits every read of a rule's data outside loop bodies: each `var` and each key of `missing`/`missing_some`, with
+ * its fixed path ('' for the whole data, undefined when computed), and each loop (map, filter, reduce, all, none,
+ * some), whose body reads its elements, not the data.
+ */
+export function eachRead(
+  tree: LogicNode,
+  onRead: (node: LogicNode, path: string | undefined) => void,
+  onLoop?: (loop: OpNode) => void,
+): void {
+  const visit = (root: LogicNode) => eachRead(root, onRead, onLoop);
+  walk(tree, (node) => {
+    if (node.kind === 'var') onRead(node, node.path);
+    if (node.kind !== 'op') return undefined;
+    if (node.facts.reads) {
+      for (const key of keyNodes(node)) {
+        const path = key.kind === 'literal' && typeof key.value === 'string' ? key.value : undefined;
+        onRead(key, path);
+        if (path === undefined) visit(key);
+      }
+      if (node.facts.reads === 'some-keys') visit(node.args[0]!);
+      return false;
+    }
+    if (!node.facts.scope) return undefined;
+    for (const [i, arg] of node.args.entries()) if (i !== 1) visit(arg);
+    onLoop?.(node);
+    return false;
+  });
+}
+
+/**
  * What a rule reads from its data: the fixed paths it names (`var` and the keys of `missing`/`missing_some`),
- * sorted, and whether those are all (no computed path, no read of the whole data). Paths inside the per-element
- * body of map/filter/reduce/all/none/some refer to the element and are left out.
+ * sorted, and whether those are all (no computed path, no read of the whole data).
  */
 export function readsOf(tree: LogicNode): { paths: string[]; complete: boolean } {
   const found = new Set<string>();
   let complete = true;
-  const visit = (root: LogicNode): void =>
-    walk(root, (node) => {
-      if (node.kind === 'var') {
-        if (node.path === undefined || node.path === '') complete = false;
-        else found.add(node.path);
-        return undefined;
-      }
-      if (node.kind !== 'op') return undefined;
-      if (node.facts.reads) {
-        for (const key of keyNodes(node)) {
-          if (key.kind === 'literal' && typeof key.value === 'string' && key.value !== '') found.add(key.value);
-          else {
-            complete = false;
-            visit(key);
-          }
-        }
-        if (node.facts.reads === 'some-keys') visit(node.args[0]!);
-        return false;
-      }
-      if (node.facts.scope) {
-        for (const [i, arg] of node.args.entries()) if (i !== 1) visit(arg);
-        return false;
-      }
-      return undefined;
-    });
-  visit(tree);
+  eachRead(tree, (_, path) => {
+    if (path) found.add(path);
+    else complete = false;
+  });
   return { paths: [...found].sort(), complete };
 }
 

@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
-import { checkedTree, compileLogic } from './compile.js';
+import { checkedTree } from './check.js';
+import { compileLogic } from './compile.js';
 import type { LogicNode } from './parse.js';
 import { readsOf } from './reads.js';
 import type { CompiledLogic, LogicOptions } from './types.js';
