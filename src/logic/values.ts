@@ -145,21 +145,15 @@ export function pathReader(path: string): Reader {
 }
 
 /**
- * `missing`'s key lookup: an array or object key names no path and is missing (json-logic-js would run it as
- * logic; hrdd never runs data as logic).
+ * `missing`: its keys are the first argument when that is an array, else all its arguments. An array or object key
+ * names no path and is missing (json-logic-js would run it as logic; hrdd never runs data as logic).
  */
-export function missingKeys(data: unknown, keys: readonly unknown[]): unknown[] {
-  const missing: unknown[] = [];
-  for (const key of keys) {
-    const value = typeof key === 'object' && key !== null ? null : lookupVar(data, key);
-    if (value === null || value === '') missing.push(key);
-  }
-  return missing;
-}
-
-/** `missing`: its keys are the first argument when that is an array, else all its arguments. */
 export function missingOf(data: unknown, args: readonly unknown[]): unknown[] {
-  return missingKeys(data, Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
+  const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  return keys.filter((key) => {
+    const value = typeof key === 'object' && key !== null ? null : lookupVar(data, key);
+    return value === null || value === '';
+  });
 }
 
 /** `missing_some`: nothing when at least `need` of the keys are present, else the missing keys (json-logic-js's counts). */
