@@ -72,7 +72,8 @@ function isPlainKey(key: string): boolean {
 }
 
 type Key = string | number;
-type Fields = Record<Key, unknown>;
+/** Data read by plain keys: every value may be a container again (or a string, or nothing). */
+type Fields = { readonly [key: Key]: Fields | undefined };
 /** A compiled read of a fixed path. */
 export type Reader = (data: unknown) => unknown;
 
@@ -85,55 +86,19 @@ function indexOrKey(segment: string): Key {
 function plainReader(parts: readonly string[]): Reader {
   const k = parts.map(indexOrKey);
   const [k0, k1, k2, k3] = k as [Key, Key, Key, Key];
-  // Pre-split readers for the usual depths: the segments live in the closure, no loop, no split per read.
+  // Unrolled for the usual depths (4: `derived.destination.indicators.<name>`, the indicators rules compare): the
+  // segments live in the closure, no loop over them and no split per read.
   switch (k.length) {
     case 1:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        return a === undefined ? null : a;
-      };
+      return (data) => (data as Fields | undefined)?.[k0] ?? null;
     case 2:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        return b === undefined ? null : b;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1] ?? null;
     case 3:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        if (b === undefined || b === null) return null;
-        const c = (b as Fields)[k2];
-        return c === undefined ? null : c;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1]?.[k2] ?? null;
     case 4:
-      // `derived.destination.indicators.<name>`: the country indicators rules compare.
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        if (b === undefined || b === null) return null;
-        const c = (b as Fields)[k2];
-        if (c === undefined || c === null) return null;
-        const d = (c as Fields)[k3];
-        return d === undefined ? null : d;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1]?.[k2]?.[k3] ?? null;
     default:
-      return (data) => {
-        let current = data;
-        for (let i = 0; i < k.length; i++) {
-          if (current === null || current === undefined) return null;
-          current = (current as Fields)[k[i]!];
-          if (current === undefined) return null;
-        }
-        return current;
-      };
+      return (data) => k.reduce<Fields | undefined>((x, key) => x?.[key], data as Fields) ?? null;
   }
 }
 
