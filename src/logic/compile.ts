@@ -27,19 +27,13 @@ interface Run extends Work {
   evaluation: number;
 }
 
-/** What the compiler knows of a rule's nodes before it compiles them. */
-interface Analysis {
-  /** Shared subexpressions: the slot of each occurrence. */
-  slots: Map<LogicNode, number>;
-  /** `var` nodes read from the rule's own data (not inside a loop's body, where the data is each element). */
-  topLevelVars: Set<LogicNode>;
-}
-
 /**
- * Operations written more than once in a rule and evaluated against the rule's own data (not inside a loop's
- * body, where the data is each element), numbered: each is a slot holding its value for one evaluation.
+ * What the compiler knows of a rule before it compiles it: its shared subexpressions, operations written more than
+ * once and evaluated against the rule's own data (not inside a loop's body, where the data is each element), each
+ * occurrence with the number of the slot holding their value for one evaluation; and the `var`s read from the
+ * rule's own data.
  */
-function analyse(tree: LogicNode): Analysis {
+function analyse(tree: LogicNode): { slots: Map<LogicNode, number>; topLevelVars: Set<LogicNode> } {
   const byKey = new Map<string, LogicNode[]>();
   const topLevelVars = new Set<LogicNode>();
   let unique = 0;
@@ -48,13 +42,11 @@ function analyse(tree: LogicNode): Analysis {
     // A literal JSON text does not tell apart (-0 and 0, NaN and null): such a literal makes its operation unique.
     if (n.kind === 'literal') key = jsonFaithful(n.value) ? `L${JSON.stringify(n.value)}` : `#${unique++}`;
     else if (n.kind === 'array') key = `A(${n.items.map((i) => keyOf(i, inBody)).join(',')})`;
-    else if (n.kind === 'var') {
-      key = `V${JSON.stringify(n.path) ?? 'u'}(${n.args.map((a) => keyOf(a, inBody)).join(',')})`;
-      if (!inBody) topLevelVars.add(n);
-    } else {
-      const scoped = n.facts.scope !== undefined;
+    else {
+      const scoped = n.kind === 'op' && n.facts.scope !== undefined;
       const args = n.args.map((a, i) => keyOf(a, inBody || (scoped && i > 0)));
-      key = `${JSON.stringify(n.op)}(${args.join(',')})`;
+      key = `${n.kind === 'var' ? 'var' : JSON.stringify(n.op)}(${args.join(',')})`;
+      if (n.kind === 'var' && !inBody) topLevelVars.add(n);
     }
     if (!inBody && n.kind === 'op') {
       const same = byKey.get(key);
@@ -64,13 +56,8 @@ function analyse(tree: LogicNode): Analysis {
     return key;
   };
   keyOf(tree, false);
-  const slots = new Map<LogicNode, number>();
-  let next = 0;
-  for (const nodes of byKey.values()) {
-    if (nodes.length < 2) continue;
-    for (const n of nodes) slots.set(n, next);
-    next++;
-  }
+  const shared = [...byKey.values()].filter((nodes) => nodes.length > 1);
+  const slots = new Map(shared.flatMap((nodes, slot) => nodes.map((n): [LogicNode, number] => [n, slot])));
   return { slots, topLevelVars };
 }
 
@@ -116,9 +103,7 @@ const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.lengt
 
 class Compiler {
   /** Per shared slot: its value, the work its first evaluation charged, and the evaluation it belongs to. */
-  private readonly slotValues: unknown[] = [];
-  private readonly charged: number[] = [];
-  private readonly filled: number[] = [];
+  private readonly slotStates: { value: unknown; charged: number; filled: number }[] = [];
 
   constructor(
     private readonly ideas: CompilerIdeas,
@@ -137,22 +122,19 @@ class Compiler {
    * the work the first evaluation charged, so the budget counts exactly what evaluating it again would.
    */
   private shared(slot: number, fn: Fn): Fn {
-    const { slotValues: values, charged, filled } = this;
-    values[slot] = undefined;
-    charged[slot] = 0;
-    filled[slot] = -1;
+    this.slotStates[slot] ??= { value: undefined, charged: 0, filled: -1 };
+    const state = this.slotStates[slot];
     return (data, work) => {
       const run = work as Run;
-      if (filled[slot] === run.evaluation) {
-        if (charged[slot]! > 0) charge(work, charged[slot]!);
-        return values[slot];
+      if (state.filled === run.evaluation) {
+        if (state.charged > 0) charge(work, state.charged);
+        return state.value;
       }
       const before = work.steps;
-      const value = fn(data, work);
-      values[slot] = value;
-      charged[slot] = work.steps - before;
-      filled[slot] = run.evaluation;
-      return value;
+      state.value = fn(data, work);
+      state.charged = work.steps - before;
+      state.filled = run.evaluation;
+      return state.value;
     };
   }
 

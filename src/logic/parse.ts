@@ -73,14 +73,10 @@ export function validateOperations(operations: LogicOperations | undefined): Hrd
     }
     if (!op || typeof op.fn !== 'function') issues.push({ path, message: 'fn must be a function' });
     const arity = op?.arity;
-    const ok =
-      (typeof arity === 'number' && Number.isInteger(arity) && arity >= 0) ||
-      (Array.isArray(arity) &&
-        arity.length === 2 &&
-        Number.isInteger(arity[0]) &&
-        arity[0] >= 0 &&
-        arity[1] >= arity[0]);
-    if (!ok) issues.push({ path, message: 'arity must be a whole number or [min, max]' });
+    const [min, max] =
+      typeof arity === 'number' ? [arity, arity] : Array.isArray(arity) && arity.length === 2 ? arity : [];
+    if (!(Number.isInteger(min) && min! >= 0 && max! >= min!))
+      issues.push({ path, message: 'arity must be a whole number or [min, max]' });
   }
   return issues;
 }

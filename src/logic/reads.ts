@@ -58,19 +58,12 @@ export function readsOf(tree: LogicNode): { paths: string[]; complete: boolean }
 /** A rule as a tree: parsed already, or parsed now (any operator name taken as a custom operation). */
 const treeOf = (rule: unknown): LogicNode => (isParsed(rule) ? rule : parseLoose(rule)).tree;
 
-/**
- * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
- * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
- * element, not the data, and are left out; so are computed paths.
- */
+/** The fixed paths a rule reads from its data, sorted (see `readsOf`; computed paths are left out). */
 export function collectReads(rule: unknown): string[] {
   return readsOf(treeOf(rule)).paths;
 }
 
-/**
- * `collectReads` when those are all the rule can read from its data; `undefined` when it may read more (a computed
- * path, or `{"var": ""}`, the whole data).
- */
+/** `collectReads` when those are all the rule can read; `undefined` when it may read more (see `readsOf`). */
 export function completeReads(rule: unknown): string[] | undefined {
   const { paths, complete } = readsOf(treeOf(rule));
   return complete ? paths : undefined;

@@ -57,14 +57,7 @@ export function lookupVar(data: unknown, path: unknown, fallback?: unknown): unk
   return walkPath(data, String(path).split('.'), notFound);
 }
 
-const PROTOTYPES = [
-  Object.prototype,
-  Array.prototype,
-  String.prototype,
-  Number.prototype,
-  Boolean.prototype,
-  Function.prototype,
-];
+const PROTOTYPES = [Object, Array, String, Number, Boolean, Function].map((type) => type.prototype as object);
 
 /** A key no built-in prototype has, so a plain property read can only find an own property. */
 function isPlainKey(key: string): boolean {
