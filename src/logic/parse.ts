@@ -48,7 +48,7 @@ export interface ParsedLogic {
 }
 
 /** The facts of an operator in this context, or undefined when the name is not one. */
-export function operatorFacts(name: string, operations: LogicOperations | undefined): OperatorFacts | undefined {
+function operatorFacts(name: string, operations: LogicOperations | undefined): OperatorFacts | undefined {
   if (FORBIDDEN_OPERATORS.has(name)) return undefined;
   const standard = STANDARD_OPERATORS.get(name);
   if (standard) return standard;

@@ -2,7 +2,7 @@ import { isParsed, type LogicNode, type OpNode, parseLoose, walk } from './parse
 import { pathReader } from './values.js';
 
 /** The keys a `missing` or `missing_some` node names, as nodes (a list's items, or `missing`'s arguments). */
-export function keyNodes(node: OpNode): readonly LogicNode[] {
+function keyNodes(node: OpNode): readonly LogicNode[] {
   const list = node.facts.reads === 'keys' ? node.args[0] : node.args[1];
   if (list?.kind === 'array') return list.items;
   if (list?.kind === 'literal' && Array.isArray(list.value))

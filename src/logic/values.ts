@@ -24,7 +24,7 @@ export function num(value: unknown): number {
 }
 
 /** Own-property read: `undefined` for anything inherited, so `constructor` or `__proto__` read nothing. */
-export function ownGet(container: unknown, key: string): unknown {
+function ownGet(container: unknown, key: string): unknown {
   if (container === null || container === undefined) return undefined;
   if (typeof container === 'object')
     return Object.hasOwn(container, key) ? (container as Record<string, unknown>)[key] : undefined;
@@ -37,7 +37,7 @@ export function ownGet(container: unknown, key: string): unknown {
 }
 
 /** Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`). */
-export function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
+function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
   let current = data;
   for (let i = 0; i < parts.length; i++) {
     if (current === null || current === undefined) return notFound;
@@ -68,7 +68,7 @@ type Key = string | number;
 /** Data read by plain keys: every value may be a container again (or a string, or nothing). */
 type Fields = { readonly [key: Key]: Fields | undefined };
 /** A compiled read of a fixed path. */
-export type Reader = (data: unknown) => unknown;
+type Reader = (data: unknown) => unknown;
 
 /** A path segment that is an array index (`"0"`, `"12"`) as a number (the same property, read without a string). */
 function indexOrKey(segment: string): Key {
