@@ -23,25 +23,19 @@ export function num(value: unknown): number {
   return typeof value === 'number' && value !== 0 ? value : Number.parseFloat(value as string);
 }
 
-/** Own-property read: `undefined` for anything inherited, so `constructor` or `__proto__` read nothing. */
-function ownGet(container: unknown, key: string): unknown {
-  if (container === null || container === undefined) return undefined;
-  if (typeof container === 'object')
-    return Object.hasOwn(container, key) ? (container as Record<string, unknown>)[key] : undefined;
-  if (typeof container === 'string') {
-    if (key === 'length') return container.length;
-    const index = Number(key);
-    return Number.isInteger(index) && index >= 0 && String(index) === key ? container[index] : undefined;
-  }
-  return undefined;
-}
-
-/** Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`). */
+/**
+ * Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`),
+ * reading own properties only: anything inherited, such as `constructor` or `__proto__`, reads nothing. A string
+ * has its `length` and its characters by index.
+ */
 function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
   let current = data;
-  for (let i = 0; i < parts.length; i++) {
-    if (current === null || current === undefined) return notFound;
-    current = ownGet(current, parts[i]!);
+  for (const key of parts) {
+    if (typeof current === 'object' && current !== null)
+      current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+    else if (typeof current === 'string')
+      current = key === 'length' ? current.length : /^(?:0|[1-9]\d*)$/.test(key) ? current[Number(key)] : undefined;
+    else current = undefined;
     if (current === undefined) return notFound;
   }
   return current;
