@@ -8,9 +8,8 @@ import { realWorkload } from './workload.js';
 
 // Rule evaluation alone, on the real workload: the default rule set's conditions over the facts of the example
 // transactions with their answers (each forEach rule once per element), by hrdd's compiled evaluator, json-logic-js
-// and json-logic-engine running the same rules with the same custom operations. hrdd compiles as the engine does
-// (the rule set's parameters read once, as constants); then its compiler with each of its ideas switched off, to
-// show what each pays.
+// and json-logic-engine running the same rules with the same custom operations. Then hrdd's compiler with each of
+// its ideas switched off, to show what each pays.
 export default async function run(): Promise<BenchSection> {
   const asOf = '2026-11-01';
   const engine = createEngine();
@@ -37,9 +36,7 @@ export default async function run(): Promise<BenchSection> {
     jle.addMethod(name, (args: unknown[]) => op.fn(...args), { deterministic: true });
   for (const [name, op] of Object.entries(operations)) jsonLogic.add_operation(name, op.fn);
   const all: CompilerIdeas = { presplit: true, arities: true, shared: true };
-  const params = { params: defaultRuleset.parameters };
-  const hrdd = (ideas: CompilerIdeas = all, constants: typeof params | undefined = params) =>
-    rules.map((r) => compileWithIdeas(r.when, { operations }, ideas, constants));
+  const hrdd = (ideas: CompilerIdeas = all) => rules.map((r) => compileWithIdeas(r.when, { operations }, ideas));
   const contenders: [string, ((d: unknown) => unknown)[]][] = [
     ['json-logic-js', rules.map((r) => (d: unknown) => jsonLogic.apply(r.when as jsonLogic.RulesLogic, d))],
     ['json-logic-engine (compiled)', rules.map((r) => jle.build(r.when as never) as (d: unknown) => unknown)],
@@ -47,8 +44,7 @@ export default async function run(): Promise<BenchSection> {
     ['hrdd, paths split per read', hrdd({ ...all, presplit: false })],
     ['hrdd, n-ary closures only', hrdd({ ...all, arities: false })],
     ['hrdd, no shared subexpressions', hrdd({ ...all, shared: false })],
-    ['hrdd, parameters read per evaluation', hrdd(all, undefined)],
-    ['hrdd, none of these', hrdd({ presplit: false, arities: false, shared: false }, undefined)],
+    ['hrdd, none of these', hrdd({ presplit: false, arities: false, shared: false })],
   ];
   // The same matches from every hrdd variant as from json-logic-js before anything is timed. json-logic-engine has
   // semantics of its own (`{"==": [null, false]}` is true there): the rules where it differs are counted.
@@ -92,7 +88,6 @@ export default async function run(): Promise<BenchSection> {
       presplitPays: Number((ours / perSecond.get('hrdd, paths split per read')!).toFixed(2)),
       aritiesPay: Number((ours / perSecond.get('hrdd, n-ary closures only')!).toFixed(2)),
       sharedPays: Number((ours / perSecond.get('hrdd, no shared subexpressions')!).toFixed(2)),
-      constantsPay: Number((ours / perSecond.get('hrdd, parameters read per evaluation')!).toFixed(2)),
       jsonLogicEngineDiffersOn: [...differs].sort().join(', '),
       target: 'compiled ≥ 10× json-logic-js and ≥ 1× json-logic-engine; each compiler idea > 1× on this workload',
       met: ours / base >= 10 && ours / perSecond.get('json-logic-engine (compiled)')! >= 1,

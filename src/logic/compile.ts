@@ -12,9 +12,9 @@ type Fn = (data: unknown, work: Work) => unknown;
  * The compiler's ideas, each kept because it pays on the real workload (bench/rules.bench.ts): fixed paths split
  * once into per-depth readers, dedicated closures for the usual small arities of `and`, `or`, `if`, `+` and
  * custom operations, and shared subexpressions (an operation written more than once in a rule, such as one
- * lower-cased text searched for many terms, evaluated once per evaluation). Off only to measure them; so are
- * constants (`compileWithConstants`). Literal operands held in their comparison's closure were measured too, and
- * removed: no gain there.
+ * lower-cased text searched for many terms, evaluated once per evaluation). Off only to measure them. Measured
+ * too and removed, no gain there: literal operands held in their comparison's closure, and a rule set's parameters
+ * read once when the rule is compiled.
  */
 export interface CompilerIdeas {
   presplit: boolean;
@@ -29,14 +29,12 @@ interface Run extends Work {
 }
 
 /**
- * What the compiler knows of a rule before it compiles it: its shared subexpressions, operations written more than
- * once and evaluated against the rule's own data (not inside a loop's body, where the data is each element), each
- * occurrence with the number of the slot holding their value for one evaluation; and the `var`s read from the
- * rule's own data.
+ * The shared subexpressions of a rule: operations written more than once and evaluated against the rule's own data
+ * (not inside a loop's body, where the data is each element), each occurrence with the number of the slot holding
+ * their value for one evaluation.
  */
-function analyse(tree: LogicNode): { slots: Map<LogicNode, number>; topLevelVars: Set<LogicNode> } {
+function sharedSlots(tree: LogicNode): Map<LogicNode, number> {
   const byKey = new Map<string, LogicNode[]>();
-  const topLevelVars = new Set<LogicNode>();
   let unique = 0;
   const keyOf = (n: LogicNode, inBody: boolean): string => {
     let key: string;
@@ -47,7 +45,6 @@ function analyse(tree: LogicNode): { slots: Map<LogicNode, number>; topLevelVars
       const scoped = n.kind === 'op' && n.facts.scope !== undefined;
       const args = n.args.map((a, i) => keyOf(a, inBody || (scoped && i > 0)));
       key = `${n.kind === 'var' ? 'var' : JSON.stringify(n.op)}(${args.join(',')})`;
-      if (n.kind === 'var' && !inBody) topLevelVars.add(n);
     }
     if (!inBody && n.kind === 'op') {
       const same = byKey.get(key);
@@ -58,8 +55,7 @@ function analyse(tree: LogicNode): { slots: Map<LogicNode, number>; topLevelVars
   };
   keyOf(tree, false);
   const shared = [...byKey.values()].filter((nodes) => nodes.length > 1);
-  const slots = new Map(shared.flatMap((nodes, slot) => nodes.map((n): [LogicNode, number] => [n, slot])));
-  return { slots, topLevelVars };
+  return new Map(shared.flatMap((nodes, slot) => nodes.map((n): [LogicNode, number] => [n, slot])));
 }
 
 const UNDEFINED: Fn = () => undefined;
@@ -109,8 +105,6 @@ class Compiler {
   constructor(
     private readonly ideas: CompilerIdeas,
     private readonly slots: ReadonlyMap<LogicNode, number> = new Map(),
-    /** Top-level fields of the data that have the same value on every evaluation, with the `var`s that read them. */
-    private readonly constants?: { fields: Readonly<Record<string, unknown>>; vars: ReadonlySet<LogicNode> },
   ) {}
 
   node(n: LogicNode): Fn {
@@ -156,12 +150,6 @@ class Compiler {
   private variable(n: VarNode): Fn {
     if (n.path !== undefined && n.args.length < 2) {
       const path = n.path;
-      const constants = this.constants;
-      if (constants?.vars.has(n) && Object.hasOwn(constants.fields, path.split('.')[0]!)) {
-        // Read once, now: the value every evaluation would read.
-        const value = pathReader(path)(constants.fields);
-        return () => value;
-      }
       return this.ideas.presplit ? pathReader(path) : (data) => lookupVar(data, path);
     }
     const [key = UNDEFINED, fallback = UNDEFINED] = n.args.map((a) => this.node(a));
@@ -354,31 +342,21 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
 }
 
 /**
- * `compileLogic` for data whose top-level fields named in `constants` always hold those values (a rule set's
- * parameters under `params`): their reads are done once, when compiling. Same results on such data.
+ * `compileLogic`, for data whose top-level fields named in `constants` always hold those values.
+ * @deprecated use `compileLogic`: reading such fields once, when compiling, did not pay on the real workload.
  */
 export function compileWithConstants(
   rule: unknown,
   options: LogicOptions,
-  constants: Readonly<Record<string, unknown>>,
+  _constants: Readonly<Record<string, unknown>>,
 ): CompiledLogic {
-  return compileWithIdeas(rule, options, ALL_IDEAS, constants);
+  return compileLogic(rule, options);
 }
 
 /** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
-export function compileWithIdeas(
-  rule: unknown,
-  options: LogicOptions,
-  ideas: CompilerIdeas,
-  constants?: Readonly<Record<string, unknown>>,
-): CompiledLogic {
+export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
   const parsed = checkedTree(rule, options);
-  const analysis = analyse(parsed.tree);
-  const root = new Compiler(
-    ideas,
-    ideas.shared ? analysis.slots : undefined,
-    constants ? { fields: constants, vars: analysis.topLevelVars } : undefined,
-  ).node(parsed.tree);
+  const root = new Compiler(ideas, ideas.shared ? sharedSlots(parsed.tree) : undefined).node(parsed.tree);
   const start = cost(parsed.tree, true);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
   const work: Run = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget, evaluation: 0 };
