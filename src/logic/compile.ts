@@ -1,7 +1,5 @@
-import { HrddError } from '../errors.js';
-import { budgetIssue, flatCost, perElement } from './check.js';
-import type { LogicNode, OpNode, ParsedLogic, VarNode } from './parse.js';
-import { isParsed, parseOrThrow } from './parse.js';
+import { checkedTree, cost } from './check.js';
+import type { LogicNode, OpNode, VarNode } from './parse.js';
 import { readsOf } from './reads.js';
 import { type CompiledLogic, LOGIC_LIMITS, type LogicOptions } from './types.js';
 import { contains, lookupVar, missingOf, missingSomeOf, num, pathReader, substr, truthy } from './values.js';
@@ -14,8 +12,9 @@ type Fn = (data: unknown, work: Work) => unknown;
  * The compiler's ideas, each kept because it pays on the real workload (bench/rules.bench.ts): fixed paths split
  * once into per-depth readers, dedicated closures for the usual small arities of `and`, `or`, `if`, `+` and
  * custom operations, and shared subexpressions (an operation written more than once in a rule, such as one
- * lower-cased text searched for many terms, evaluated once per evaluation). Off only to measure them. (Literal
- * operands held in their comparison's closure were measured too, and removed: no gain there.)
+ * lower-cased text searched for many terms, evaluated once per evaluation). Off only to measure them. Measured
+ * too and removed, no gain there: literal operands held in their comparison's closure, and a rule set's parameters
+ * read once when the rule is compiled.
  */
 export interface CompilerIdeas {
   presplit: boolean;
@@ -29,34 +28,23 @@ interface Run extends Work {
   evaluation: number;
 }
 
-/** What the compiler knows of a rule's nodes before it compiles them. */
-interface Analysis {
-  /** Shared subexpressions: the slot of each occurrence. */
-  slots: Map<LogicNode, number>;
-  /** `var` nodes read from the rule's own data (not inside a loop's body, where the data is each element). */
-  topLevelVars: Set<LogicNode>;
-}
-
 /**
- * Operations written more than once in a rule and evaluated against the rule's own data (not inside a loop's
- * body, where the data is each element), numbered: each is a slot holding its value for one evaluation.
+ * The shared subexpressions of a rule: operations written more than once and evaluated against the rule's own data
+ * (not inside a loop's body, where the data is each element), each occurrence with the number of the slot holding
+ * their value for one evaluation.
  */
-function analyse(tree: LogicNode): Analysis {
+function sharedSlots(tree: LogicNode): Map<LogicNode, number> {
   const byKey = new Map<string, LogicNode[]>();
-  const topLevelVars = new Set<LogicNode>();
   let unique = 0;
   const keyOf = (n: LogicNode, inBody: boolean): string => {
     let key: string;
     // A literal JSON text does not tell apart (-0 and 0, NaN and null): such a literal makes its operation unique.
     if (n.kind === 'literal') key = jsonFaithful(n.value) ? `L${JSON.stringify(n.value)}` : `#${unique++}`;
     else if (n.kind === 'array') key = `A(${n.items.map((i) => keyOf(i, inBody)).join(',')})`;
-    else if (n.kind === 'var') {
-      key = `V${JSON.stringify(n.path) ?? 'u'}(${n.args.map((a) => keyOf(a, inBody)).join(',')})`;
-      if (!inBody) topLevelVars.add(n);
-    } else {
-      const scoped = n.facts.scope !== undefined;
+    else {
+      const scoped = n.kind === 'op' && n.facts.scope !== undefined;
       const args = n.args.map((a, i) => keyOf(a, inBody || (scoped && i > 0)));
-      key = `${JSON.stringify(n.op)}(${args.join(',')})`;
+      key = `${n.kind === 'var' ? 'var' : JSON.stringify(n.op)}(${args.join(',')})`;
     }
     if (!inBody && n.kind === 'op') {
       const same = byKey.get(key);
@@ -66,21 +54,15 @@ function analyse(tree: LogicNode): Analysis {
     return key;
   };
   keyOf(tree, false);
-  const slots = new Map<LogicNode, number>();
-  let next = 0;
-  for (const nodes of byKey.values()) {
-    if (nodes.length < 2) continue;
-    for (const n of nodes) slots.set(n, next);
-    next++;
-  }
-  return { slots, topLevelVars };
+  const shared = [...byKey.values()].filter((nodes) => nodes.length > 1);
+  return new Map(shared.flatMap((nodes, slot) => nodes.map((n): [LogicNode, number] => [n, slot])));
 }
 
 const UNDEFINED: Fn = () => undefined;
 
-type Binary = (x: unknown, y: unknown) => unknown;
 // biome-ignore-start lint/suspicious/noDoubleEquals: json-logic-js's == and != are JavaScript's loose (in)equality
-const BINARY: Record<string, Binary> = {
+/** Operators of one or two evaluated operands (`<` and `<=` also take three: a range). */
+const BINARY: Record<string, (x: unknown, y: unknown) => unknown> = {
   '==': (x, y) => x == y,
   '!=': (x, y) => x != y,
   '===': (x, y) => x === y,
@@ -89,8 +71,10 @@ const BINARY: Record<string, Binary> = {
   '>=': (x, y) => (x as number) >= (y as number),
   '<': (x, y) => (x as number) < (y as number),
   '<=': (x, y) => (x as number) <= (y as number),
+  '-': (x, y) => (y === undefined ? -(x as number) : (x as number) - (y as number)),
+  '/': (x, y) => (x as number) / (y as number),
+  '%': (x, y) => (x as number) % (y as number),
 };
-
 // biome-ignore-end lint/suspicious/noDoubleEquals: json-logic-js semantics
 
 /** Whether JSON text tells the value apart from every other: plain data of finite numbers other than -0. */
@@ -102,17 +86,25 @@ function jsonFaithful(value: unknown): boolean {
   return Object.values(value).every(jsonFaithful);
 }
 
+/** The values of several compiled nodes, in order. */
+function valuesOf(fns: readonly Fn[]): (data: unknown, work: Work) => unknown[] {
+  return (data, work) => {
+    const out = new Array<unknown>(fns.length);
+    for (let i = 0; i < fns.length; i++) out[i] = fns[i]!(data, work);
+    return out;
+  };
+}
+
+/** Steps a custom operation charges for an argument as it runs: the length of an array. */
+const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+
 class Compiler {
   /** Per shared slot: its value, the work its first evaluation charged, and the evaluation it belongs to. */
-  private readonly slotValues: unknown[] = [];
-  private readonly charged: number[] = [];
-  private readonly filled: number[] = [];
+  private readonly slotStates: { value: unknown; charged: number; filled: number }[] = [];
 
   constructor(
     private readonly ideas: CompilerIdeas,
     private readonly slots: ReadonlyMap<LogicNode, number> = new Map(),
-    /** Top-level fields of the data that have the same value on every evaluation, with the `var`s that read them. */
-    private readonly constants?: { fields: Readonly<Record<string, unknown>>; vars: ReadonlySet<LogicNode> },
   ) {}
 
   node(n: LogicNode): Fn {
@@ -125,214 +117,124 @@ class Compiler {
    * the work the first evaluation charged, so the budget counts exactly what evaluating it again would.
    */
   private shared(slot: number, fn: Fn): Fn {
-    const { slotValues: values, charged, filled } = this;
-    values[slot] = undefined;
-    charged[slot] = 0;
-    filled[slot] = -1;
+    this.slotStates[slot] ??= { value: undefined, charged: 0, filled: -1 };
+    const state = this.slotStates[slot];
     return (data, work) => {
       const run = work as Run;
-      if (filled[slot] === run.evaluation) {
-        if (charged[slot]! > 0) charge(work, charged[slot]!);
-        return values[slot];
+      if (state.filled === run.evaluation) {
+        if (state.charged > 0) charge(work, state.charged);
+        return state.value;
       }
       const before = work.steps;
-      const value = fn(data, work);
-      values[slot] = value;
-      charged[slot] = work.steps - before;
-      filled[slot] = run.evaluation;
-      return value;
+      state.value = fn(data, work);
+      state.charged = work.steps - before;
+      state.filled = run.evaluation;
+      return state.value;
     };
   }
 
   private plain(n: LogicNode): Fn {
-    switch (n.kind) {
-      case 'literal': {
-        const value = n.value;
-        return () => value;
-      }
-      case 'array': {
-        const items = n.items.map((item) => this.node(item));
-        return (data, work) => {
-          const out = new Array<unknown>(items.length);
-          for (let i = 0; i < items.length; i++) out[i] = items[i]!(data, work);
-          return out;
-        };
-      }
-      case 'var':
-        return this.variable(n);
-      default:
-        return this.operator(n);
+    if (n.kind === 'literal') {
+      const value = n.value;
+      return () => value;
     }
+    if (n.kind === 'array') return valuesOf(n.items.map((item) => this.node(item)));
+    if (n.kind === 'var') return this.variable(n);
+    if (n.facts.scope) return this.loop(n);
+    return this.operator(
+      n,
+      n.args.map((a) => this.node(a)),
+    );
   }
 
   private variable(n: VarNode): Fn {
     if (n.path !== undefined && n.args.length < 2) {
       const path = n.path;
-      const constants = this.constants;
-      if (constants?.vars.has(n) && Object.hasOwn(constants.fields, path.split('.')[0]!)) {
-        // Read once, now: the value every evaluation would read.
-        const value = pathReader(path)(constants.fields);
-        return () => value;
-      }
       return this.ideas.presplit ? pathReader(path) : (data) => lookupVar(data, path);
     }
-    const key = n.args[0] ? this.node(n.args[0]) : UNDEFINED;
-    const fallback = n.args[1] ? this.node(n.args[1]) : UNDEFINED;
+    const [key = UNDEFINED, fallback = UNDEFINED] = n.args.map((a) => this.node(a));
     return (data, work) => lookupVar(data, key(data, work), fallback(data, work));
   }
 
-  private values(args: readonly LogicNode[]): (data: unknown, work: Work) => unknown[] {
-    const nodes = args.map((a) => this.node(a));
-    return (data, work) => {
-      const out = new Array<unknown>(nodes.length);
-      for (let i = 0; i < nodes.length; i++) out[i] = nodes[i]!(data, work);
-      return out;
-    };
-  }
-
-  private operator(n: OpNode): Fn {
-    const { op, args } = n;
-    const arg = (i: number): Fn => (i < args.length ? this.node(args[i]!) : UNDEFINED);
+  private operator(n: OpNode, fns: Fn[]): Fn {
+    const [a = UNDEFINED, b = UNDEFINED, c = UNDEFINED] = fns;
+    const values = valuesOf(fns);
     const small = this.ideas.arities;
-    if (n.facts.scope) return this.loop(n, arg(0), this.node(args[1]!), perElement(args[1]!));
-    switch (op) {
-      case 'missing': {
-        const values = this.values(args);
+    switch (n.op) {
+      case 'missing':
         return (data, work) => {
           const vs = values(data, work);
           charge(work, Array.isArray(vs[0]) ? vs[0].length : vs.length);
           return missingOf(data, vs);
         };
-      }
-      case 'missing_some': {
-        const [need, options] = [arg(0), arg(1)];
+      case 'missing_some':
         return (data, work) => {
-          const n = need(data, work);
-          const opts = options(data, work);
-          charge(work, Array.isArray(opts) ? opts.length : 1);
-          return missingSomeOf(data, n, opts);
+          const need = a(data, work);
+          const options = b(data, work);
+          charge(work, Array.isArray(options) ? options.length : 1);
+          return missingSomeOf(data, need, options);
         };
-      }
       case 'if':
-      case '?:': {
-        if (small && args.length === 3) {
-          const [test, then, otherwise] = [arg(0), arg(1), arg(2)];
-          return (data, work) => (truthy(test(data, work)) ? then(data, work) : otherwise(data, work));
-        }
-        const nodes = args.map((a) => this.node(a));
+      case '?:':
+        if (small && fns.length === 3) return (data, work) => (truthy(a(data, work)) ? b(data, work) : c(data, work));
         return (data, work) => {
           let i = 0;
-          for (; i < nodes.length - 1; i += 2) if (truthy(nodes[i]!(data, work))) return nodes[i + 1]!(data, work);
-          return nodes.length === i + 1 ? nodes[i]!(data, work) : null;
+          for (; i < fns.length - 1; i += 2) if (truthy(fns[i]!(data, work))) return fns[i + 1]!(data, work);
+          return fns.length === i + 1 ? fns[i]!(data, work) : null;
         };
-      }
       case 'and':
       case 'or':
-        return this.logical(op === 'or', args);
-      case '!': {
-        const a = arg(0);
+        return this.logical(n.op === 'or', fns);
+      case '!':
         return (data, work) => !truthy(a(data, work));
-      }
-      case '!!': {
-        const a = arg(0);
+      case '!!':
         return (data, work) => truthy(a(data, work));
-      }
-      case '==':
-      case '!=':
-      case '===':
-      case '!==':
-      case '>':
-      case '>=':
-      case '<':
-      case '<=': {
-        if (args.length === 3) {
-          const [a, b, c] = [arg(0), arg(1), arg(2)];
-          const f = BINARY[op]!;
-          return (data, work) => {
-            const x = a(data, work);
-            const y = b(data, work);
-            const z = c(data, work);
-            return z === undefined ? f(x, y) : f(x, y) && f(y, z);
-          };
-        }
-        const [a, b] = [arg(0), arg(1)];
-        const f = BINARY[op]!;
-        return (data, work) => f(a(data, work), b(data, work));
-      }
-      case '+': {
-        if (small && args.length === 2) {
-          const [a, b] = [arg(0), arg(1)];
-          return (data, work) => 0 + num(a(data, work)) + num(b(data, work));
-        }
-        const values = this.values(args);
-        return (data, work) => {
-          let total = 0;
-          for (const v of values(data, work)) total = total + num(v);
-          return total;
-        };
-      }
-      case '*': {
-        const values = this.values(args);
-        return (data, work) => {
-          const vs = values(data, work);
-          let product = vs[0];
-          for (let i = 1; i < vs.length; i++) product = num(product) * num(vs[i]);
-          return product;
-        };
-      }
-      case '-': {
-        const [a, b] = [arg(0), arg(1)];
+      case '+':
+        if (small && fns.length === 2) return (data, work) => 0 + num(a(data, work)) + num(b(data, work));
+        return (data, work) => values(data, work).reduce((total: number, v) => total + num(v), 0);
+      case '*':
+        return (data, work) => values(data, work).reduce((product, v) => num(product) * num(v));
+      case 'min':
+        return (data, work) => Math.min(...(values(data, work) as number[]));
+      case 'max':
+        return (data, work) => Math.max(...(values(data, work) as number[]));
+      case 'in':
+        // Substring or array membership, the scan counted as work.
         return (data, work) => {
           const x = a(data, work);
           const y = b(data, work);
-          return y === undefined ? -(x as number) : (x as number) - (y as number);
+          charge(work, 1 + (typeof y === 'string' ? y.length >> 4 : Array.isArray(y) ? y.length : 0));
+          return contains(x, y);
         };
-      }
-      case '/': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => (a(data, work) as number) / (b(data, work) as number);
-      }
-      case '%': {
-        const [a, b] = [arg(0), arg(1)];
-        return (data, work) => (a(data, work) as number) % (b(data, work) as number);
-      }
-      case 'min':
-      case 'max': {
-        const values = this.values(args);
-        const f = op === 'min' ? Math.min : Math.max;
-        return (data, work) => f(...(values(data, work) as number[]));
-      }
-      case 'in':
-        return this.membership(args);
-      case 'cat': {
-        const values = this.values(args);
+      case 'cat':
         return (data, work) => {
           const text = values(data, work).join('');
           charge(work, 1 + text.length);
           return text;
         };
-      }
-      case 'substr': {
-        const [a, b, c] = [arg(0), arg(1), arg(2)];
+      case 'substr':
         return (data, work) => substr(a(data, work), b(data, work), c(data, work));
-      }
-      case 'merge': {
-        const values = this.values(args);
+      case 'merge':
         return (data, work) => {
           const merged = ([] as unknown[]).concat(...values(data, work));
           charge(work, 1 + merged.length);
           return merged;
         };
-      }
-      default:
-        return this.custom(n);
     }
+    if (n.custom) return this.custom(n.custom.fn, fns);
+    const f = BINARY[n.op]!;
+    if (fns.length < 3) return (data, work) => f(a(data, work), b(data, work));
+    return (data, work) => {
+      const x = a(data, work);
+      const y = b(data, work);
+      const z = c(data, work);
+      return z === undefined ? f(x, y) : f(x, y) && f(y, z);
+    };
   }
 
-  private logical(stopOn: boolean, args: readonly LogicNode[]): Fn {
-    const nodes = args.map((a) => this.node(a));
-    if (this.ideas.arities && nodes.length === 2) {
-      const [a, b] = nodes as [Fn, Fn];
+  private logical(stopOn: boolean, fns: readonly Fn[]): Fn {
+    if (this.ideas.arities && fns.length === 2) {
+      const [a, b] = fns as [Fn, Fn];
       return stopOn
         ? (data, work) => {
             const first = a(data, work);
@@ -345,123 +247,84 @@ class Compiler {
     }
     return (data, work) => {
       let current: unknown;
-      for (let i = 0; i < nodes.length; i++) {
-        current = nodes[i]!(data, work);
+      for (let i = 0; i < fns.length; i++) {
+        current = fns[i]!(data, work);
         if (truthy(current) === stopOn) return current;
       }
       return current;
     };
   }
 
-  /** `in`: substring or array membership, the scan counted as work. */
-  private membership(args: readonly LogicNode[]): Fn {
-    const [a, b] = [this.node(args[0]!), this.node(args[1]!)];
-    return (data, work) => {
-      const x = a(data, work);
-      const y = b(data, work);
-      charge(work, 1 + (typeof y === 'string' ? y.length >> 4 : Array.isArray(y) ? y.length : 0));
-      return contains(x, y);
-    };
-  }
-
   /** map, filter, all, none, some, reduce: each element charged at its body's cost before the loop runs. */
-  private loop(n: OpNode, list: Fn, body: Fn, per: number): Fn {
+  private loop(n: OpNode): Fn {
+    const [list, body, initial = () => null] = n.args.map((a) => this.node(a)) as [Fn, Fn, Fn?];
+    const per = Math.max(1, cost(n.args[1]!, true));
+    const elements = (data: unknown, work: Work): unknown[] | undefined => {
+      const items = list(data, work);
+      if (!Array.isArray(items)) return undefined;
+      charge(work, items.length * per);
+      return items;
+    };
     switch (n.op) {
       case 'map':
         return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return [];
-          charge(work, items.length * per);
+          const items = elements(data, work) ?? [];
           const out = new Array<unknown>(items.length);
           for (let i = 0; i < items.length; i++) out[i] = body(items[i], work);
           return out;
         };
       case 'filter':
         return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return [];
-          charge(work, items.length * per);
+          const items = elements(data, work) ?? [];
           const out: unknown[] = [];
           for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) out.push(items[i]);
           return out;
         };
-      case 'all':
+      case 'reduce':
         return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items) || items.length === 0) return false;
-          charge(work, items.length * per);
-          for (let i = 0; i < items.length; i++) if (!truthy(body(items[i], work))) return false;
-          return true;
-        };
-      case 'none':
-        return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return true;
-          charge(work, items.length * per);
-          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return false;
-          return true;
-        };
-      case 'some':
-        return (data, work) => {
-          const items = list(data, work);
-          if (!Array.isArray(items)) return false;
-          charge(work, items.length * per);
-          for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work))) return true;
-          return false;
-        };
-      default: {
-        const initial = n.args[2] ? this.node(n.args[2]) : () => null;
-        return (data, work) => {
-          const items = list(data, work);
-          const start = initial(data, work);
-          if (!Array.isArray(items)) return start;
-          charge(work, items.length * per);
-          let accumulator = start;
+          const items = elements(data, work) ?? [];
+          let accumulator = initial(data, work);
           for (let i = 0; i < items.length; i++) accumulator = body({ current: items[i], accumulator }, work);
           return accumulator;
         };
-      }
     }
+    // all, none, some: the first element that decides stops the loop (a truthy one for some and none, a falsy one
+    // for all); an empty list or a non-list gives true for none, false for all and some.
+    const [stopOn, decided, empty] = n.op === 'all' ? [false, false, false] : [true, n.op === 'some', n.op === 'none'];
+    return (data, work) => {
+      const items = elements(data, work);
+      if (!items || items.length === 0) return empty;
+      for (let i = 0; i < items.length; i++) if (truthy(body(items[i], work)) === stopOn) return decided;
+      return !decided;
+    };
   }
 
-  /** A custom operation: one step plus the length of every array argument, as it runs. */
-  private custom(n: OpNode): Fn {
-    const fn = n.custom!.fn;
-    if (this.ideas.arities && n.args.length === 1) {
-      const a = this.node(n.args[0]!);
+  /** A custom operation: one step plus the length of every array argument, charged before it runs. */
+  private custom(fn: (...args: unknown[]) => unknown, fns: readonly Fn[]): Fn {
+    const [a, b] = fns as [Fn, Fn];
+    if (this.ideas.arities && fns.length === 1)
       return (data, work) => {
         const x = a(data, work);
-        if (Array.isArray(x)) charge(work, x.length);
+        charge(work, lengthOf(x));
         return fn(x);
       };
-    }
-    if (this.ideas.arities && n.args.length === 2) {
-      const [a, b] = [this.node(n.args[0]!), this.node(n.args[1]!)];
+    if (this.ideas.arities && fns.length === 2)
       return (data, work) => {
         const x = a(data, work);
         const y = b(data, work);
-        if (Array.isArray(x) || Array.isArray(y))
-          charge(work, (Array.isArray(x) ? x.length : 0) + (Array.isArray(y) ? y.length : 0));
+        charge(work, lengthOf(x) + lengthOf(y));
         return fn(x, y);
       };
-    }
-    const values = this.values(n.args);
+    const values = valuesOf(fns);
     return (data, work) => {
       const vs = values(data, work);
-      let steps = 0;
-      for (const v of vs) if (Array.isArray(v)) steps += v.length;
-      charge(work, steps);
+      charge(
+        work,
+        vs.map(lengthOf).reduce((a, b) => a + b, 0),
+      );
       return fn(...vs);
     };
   }
-}
-
-/** Parses (unless given a parsed rule) and checks the static work bound: the tree every evaluator runs. */
-export function checkedTree(rule: unknown, options: LogicOptions = {}): ParsedLogic {
-  const parsed = isParsed(rule) ? rule : parseOrThrow(rule, options);
-  const over = budgetIssue(parsed, options.budget);
-  if (over) throw new HrddError('Invalid JsonLogic rule', [over], 'logic-invalid');
-  return parsed;
 }
 
 /** Throws an `HrddError` listing every problem `validateLogic` finds. */
@@ -479,32 +342,22 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
 }
 
 /**
- * `compileLogic` for data whose top-level fields named in `constants` always hold those values (a rule set's
- * parameters under `params`): their reads are done once, when compiling. Same results on such data.
+ * `compileLogic`, for data whose top-level fields named in `constants` always hold those values.
+ * @deprecated use `compileLogic`: reading such fields once, when compiling, did not pay on the real workload.
  */
 export function compileWithConstants(
   rule: unknown,
   options: LogicOptions,
-  constants: Readonly<Record<string, unknown>>,
+  _constants: Readonly<Record<string, unknown>>,
 ): CompiledLogic {
-  return compileWithIdeas(rule, options, ALL_IDEAS, constants);
+  return compileLogic(rule, options);
 }
 
 /** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
-export function compileWithIdeas(
-  rule: unknown,
-  options: LogicOptions,
-  ideas: CompilerIdeas,
-  constants?: Readonly<Record<string, unknown>>,
-): CompiledLogic {
+export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
   const parsed = checkedTree(rule, options);
-  const analysis = analyse(parsed.tree);
-  const root = new Compiler(
-    ideas,
-    ideas.shared ? analysis.slots : undefined,
-    constants ? { fields: constants, vars: analysis.topLevelVars } : undefined,
-  ).node(parsed.tree);
-  const start = flatCost(parsed.tree);
+  const root = new Compiler(ideas, ideas.shared ? sharedSlots(parsed.tree) : undefined).node(parsed.tree);
+  const start = cost(parsed.tree, true);
   // One work counter per compiled rule, reset per call: evaluation is synchronous and never re-entrant.
   const work: Run = { steps: 0, limit: options.budget ?? LOGIC_LIMITS.budget, evaluation: 0 };
   const evaluate = (data: unknown): unknown => {

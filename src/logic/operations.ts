@@ -1,5 +1,14 @@
 import { dayToIso, isoToDay } from './calendar.js';
-import type { LogicOperations } from './types.js';
+import type { LogicOperation, LogicOperations } from './types.js';
+
+/** An operation on two ISO dates as day numbers; `null` when either is not a real date. */
+const onDays = (f: (x: number, y: number) => unknown): LogicOperation => ({
+  arity: 2,
+  fn: (a, b) => {
+    const [x, y] = [isoToDay(a), isoToDay(b)];
+    return x !== null && y !== null ? f(x, y) : null;
+  },
+});
 
 /**
  * Date operations on ISO date strings, as whole calendar days (no `Date`, so no time zone and no two-digit-year
@@ -8,27 +17,9 @@ import type { LogicOperations } from './types.js';
  */
 export function dateOperations(): LogicOperations {
   return {
-    days_between: {
-      arity: 2,
-      fn: (a, b) => {
-        const [x, y] = [isoToDay(a), isoToDay(b)];
-        return x !== null && y !== null ? y - x : null;
-      },
-    },
-    before: {
-      arity: 2,
-      fn: (a, b) => {
-        const [x, y] = [isoToDay(a), isoToDay(b)];
-        return x !== null && y !== null ? x < y : null;
-      },
-    },
-    after: {
-      arity: 2,
-      fn: (a, b) => {
-        const [x, y] = [isoToDay(a), isoToDay(b)];
-        return x !== null && y !== null ? x > y : null;
-      },
-    },
+    days_between: onDays((x, y) => y - x),
+    before: onDays((x, y) => x < y),
+    after: onDays((x, y) => x > y),
     add_days: {
       arity: 2,
       fn: (a, n) => {
@@ -39,33 +30,23 @@ export function dateOperations(): LogicOperations {
   };
 }
 
+/**
+ * Whether some element of `a` is (`inB`) or is not in `b`. A loop, not `some`: rules test short lists many times per
+ * assessment, and a callback costs more there. Holes are skipped, as `some` skips them.
+ */
+function someIn(a: readonly unknown[], b: readonly unknown[], inB: boolean): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if ((x !== undefined || i in a) && b.includes(x) === inB) return true;
+  }
+  return false;
+}
+
 /** Set operations on arrays: `intersects(a, b)`, `subset(a, b)` (every element of a is in b), `count(a)`. */
 export function setOperations(): LogicOperations {
   return {
-    intersects: {
-      arity: 2,
-      fn: (a, b) => {
-        if (!Array.isArray(a) || !Array.isArray(b)) return false;
-        // Loops, not `some`: rules test short lists many times per assessment, and a callback costs more there.
-        // Holes are skipped, as `some` skips them.
-        for (let i = 0; i < a.length; i++) {
-          const x = a[i];
-          if ((x !== undefined || i in a) && b.includes(x)) return true;
-        }
-        return false;
-      },
-    },
-    subset: {
-      arity: 2,
-      fn: (a, b) => {
-        if (!Array.isArray(a) || !Array.isArray(b)) return false;
-        for (let i = 0; i < a.length; i++) {
-          const x = a[i];
-          if ((x !== undefined || i in a) && !b.includes(x)) return false;
-        }
-        return true;
-      },
-    },
+    intersects: { arity: 2, fn: (a, b) => Array.isArray(a) && Array.isArray(b) && someIn(a, b, true) },
+    subset: { arity: 2, fn: (a, b) => Array.isArray(a) && Array.isArray(b) && !someIn(a, b, false) },
     count: { arity: 1, fn: (a) => (Array.isArray(a) ? a.length : typeof a === 'string' ? a.length : 0) },
   };
 }

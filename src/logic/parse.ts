@@ -48,7 +48,7 @@ export interface ParsedLogic {
 }
 
 /** The facts of an operator in this context, or undefined when the name is not one. */
-export function operatorFacts(name: string, operations: LogicOperations | undefined): OperatorFacts | undefined {
+function operatorFacts(name: string, operations: LogicOperations | undefined): OperatorFacts | undefined {
   if (FORBIDDEN_OPERATORS.has(name)) return undefined;
   const standard = STANDARD_OPERATORS.get(name);
   if (standard) return standard;
@@ -73,14 +73,10 @@ export function validateOperations(operations: LogicOperations | undefined): Hrd
     }
     if (!op || typeof op.fn !== 'function') issues.push({ path, message: 'fn must be a function' });
     const arity = op?.arity;
-    const ok =
-      (typeof arity === 'number' && Number.isInteger(arity) && arity >= 0) ||
-      (Array.isArray(arity) &&
-        arity.length === 2 &&
-        Number.isInteger(arity[0]) &&
-        arity[0] >= 0 &&
-        arity[1] >= arity[0]);
-    if (!ok) issues.push({ path, message: 'arity must be a whole number or [min, max]' });
+    const [min, max] =
+      typeof arity === 'number' ? [arity, arity] : Array.isArray(arity) && arity.length === 2 ? arity : [];
+    if (!(Number.isInteger(min) && min! >= 0 && max! >= min!))
+      issues.push({ path, message: 'arity must be a whole number or [min, max]' });
   }
   return issues;
 }
@@ -140,29 +136,22 @@ function preCheck(rule: unknown, options: LogicOptions, loose = false): HrddIssu
   return issues;
 }
 
-/** Whether a value holds no operation anywhere: it evaluates to itself. */
-function isLiteral(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(isLiteral);
-  return !isLogicNode(value);
-}
-
+/** The tree of a checked rule: a value with no operation anywhere inside is a literal, evaluating to itself. */
 function build(value: unknown, at: At, operations: LogicOperations | undefined): LogicNode {
-  if (isLiteral(value)) return { kind: 'literal', at, value };
-  if (Array.isArray(value)) return { kind: 'array', at, items: value.map((v, i) => build(v, [...at, i], operations)) };
-  const record = value as Record<string, unknown>;
-  const op = Object.keys(record)[0]!;
-  const raw = record[op];
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => build(v, [...at, i], operations));
+    return items.every((item) => item.kind === 'literal')
+      ? { kind: 'literal', at, value }
+      : { kind: 'array', at, items };
+  }
+  if (!isLogicNode(value)) return { kind: 'literal', at, value };
+  const op = Object.keys(value)[0]!;
+  const raw = value[op];
   const opAt = [...at, op];
   const args = argsOf(raw).map((v, i) => build(v, Array.isArray(raw) ? [...opAt, i] : opAt, operations));
   if (op === 'var') {
-    const first = args[0];
-    let path: string | undefined;
-    if (first === undefined) path = '';
-    else if (first.kind === 'literal') {
-      const p = first.value;
-      if (p === null || p === '') path = '';
-      else if (typeof p === 'string' || typeof p === 'number') path = String(p);
-    }
+    const p = args.length === 0 ? null : args[0]!.kind === 'literal' ? args[0]!.value : undefined;
+    const path = p === null || p === '' ? '' : typeof p === 'string' || typeof p === 'number' ? String(p) : undefined;
     return { kind: 'var', at: opAt, path, args };
   }
   const custom = STANDARD_OPERATORS.has(op) ? undefined : operations?.[op];

@@ -2,7 +2,7 @@ import { isParsed, type LogicNode, type OpNode, parseLoose, walk } from './parse
 import { pathReader } from './values.js';
 
 /** The keys a `missing` or `missing_some` node names, as nodes (a list's items, or `missing`'s arguments). */
-export function keyNodes(node: OpNode): readonly LogicNode[] {
+function keyNodes(node: OpNode): readonly LogicNode[] {
   const list = node.facts.reads === 'keys' ? node.args[0] : node.args[1];
   if (list?.kind === 'array') return list.items;
   if (list?.kind === 'literal' && Array.isArray(list.value))
@@ -12,58 +12,58 @@ export function keyNodes(node: OpNode): readonly LogicNode[] {
 }
 
 /**
+ * Visits every read of a rule's data outside loop bodies: each `var` and each key of `missing`/`missing_some`, with
+ * its fixed path ('' for the whole data, undefined when computed), and each loop (map, filter, reduce, all, none,
+ * some), whose body reads its elements, not the data.
+ */
+export function eachRead(
+  tree: LogicNode,
+  onRead: (node: LogicNode, path: string | undefined) => void,
+  onLoop?: (loop: OpNode) => void,
+): void {
+  const visit = (root: LogicNode) => eachRead(root, onRead, onLoop);
+  walk(tree, (node) => {
+    if (node.kind === 'var') onRead(node, node.path);
+    if (node.kind !== 'op') return undefined;
+    if (node.facts.reads) {
+      for (const key of keyNodes(node)) {
+        const path = key.kind === 'literal' && typeof key.value === 'string' ? key.value : undefined;
+        onRead(key, path);
+        if (path === undefined) visit(key);
+      }
+      if (node.facts.reads === 'some-keys') visit(node.args[0]!);
+      return false;
+    }
+    if (!node.facts.scope) return undefined;
+    for (const [i, arg] of node.args.entries()) if (i !== 1) visit(arg);
+    onLoop?.(node);
+    return false;
+  });
+}
+
+/**
  * What a rule reads from its data: the fixed paths it names (`var` and the keys of `missing`/`missing_some`),
- * sorted, and whether those are all (no computed path, no read of the whole data). Paths inside the per-element
- * body of map/filter/reduce/all/none/some refer to the element and are left out.
+ * sorted, and whether those are all (no computed path, no read of the whole data).
  */
 export function readsOf(tree: LogicNode): { paths: string[]; complete: boolean } {
   const found = new Set<string>();
   let complete = true;
-  const visit = (root: LogicNode): void =>
-    walk(root, (node) => {
-      if (node.kind === 'var') {
-        if (node.path === undefined || node.path === '') complete = false;
-        else found.add(node.path);
-        return undefined;
-      }
-      if (node.kind !== 'op') return undefined;
-      if (node.facts.reads) {
-        for (const key of keyNodes(node)) {
-          if (key.kind === 'literal' && typeof key.value === 'string' && key.value !== '') found.add(key.value);
-          else {
-            complete = false;
-            visit(key);
-          }
-        }
-        if (node.facts.reads === 'some-keys') visit(node.args[0]!);
-        return false;
-      }
-      if (node.facts.scope) {
-        for (const [i, arg] of node.args.entries()) if (i !== 1) visit(arg);
-        return false;
-      }
-      return undefined;
-    });
-  visit(tree);
+  eachRead(tree, (_, path) => {
+    if (path) found.add(path);
+    else complete = false;
+  });
   return { paths: [...found].sort(), complete };
 }
 
 /** A rule as a tree: parsed already, or parsed now (any operator name taken as a custom operation). */
 const treeOf = (rule: unknown): LogicNode => (isParsed(rule) ? rule : parseLoose(rule)).tree;
 
-/**
- * The `var` paths a rule reads from its data, found statically and sorted: literal `var` paths and literal keys of
- * `missing`/`missing_some`. Paths inside the per-element body of map/filter/reduce/all/none/some refer to the
- * element, not the data, and are left out; so are computed paths.
- */
+/** The fixed paths a rule reads from its data, sorted (see `readsOf`; computed paths are left out). */
 export function collectReads(rule: unknown): string[] {
   return readsOf(treeOf(rule)).paths;
 }
 
-/**
- * `collectReads` when those are all the rule can read from its data; `undefined` when it may read more (a computed
- * path, or `{"var": ""}`, the whole data).
- */
+/** `collectReads` when those are all the rule can read; `undefined` when it may read more (see `readsOf`). */
 export function completeReads(rule: unknown): string[] | undefined {
   const { paths, complete } = readsOf(treeOf(rule));
   return complete ? paths : undefined;

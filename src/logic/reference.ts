@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
-import { checkedTree, compileLogic } from './compile.js';
+import { checkedTree } from './check.js';
+import { compileLogic } from './compile.js';
 import type { LogicNode } from './parse.js';
 import { readsOf } from './reads.js';
 import type { CompiledLogic, LogicOptions } from './types.js';
@@ -38,28 +39,22 @@ const OWN: Record<string, (this: unknown, ...args: unknown[]) => unknown> = {
   haystack: (value) => (typeof value === 'string' || Array.isArray(value) ? value : null),
 };
 
-const asText = { value: () => '[object Object]' };
+const asText = { [Symbol.toPrimitive]: { value: () => '[object Object]' } };
 
 /**
- * Copies JSON data into null-prototype objects, so json-logic-js's `var` cannot reach Object.prototype. A
- * symbol-keyed `Symbol.toPrimitive` (unreachable by `var`) keeps comparisons with whole objects as in JavaScript.
+ * Copies JSON data, each object made by `make`: into null-prototype objects, so json-logic-js's `var` cannot reach
+ * Object.prototype (a symbol-keyed `Symbol.toPrimitive`, unreachable by `var`, keeps comparisons with whole objects
+ * as in JavaScript), and a result back into ordinary objects.
  */
-function ownOnly(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(ownOnly);
+function copy(value: unknown, make: () => Record<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => copy(v, make));
   if (value === null || typeof value !== 'object') return value;
-  const copy = Object.create(null, { [Symbol.toPrimitive]: asText }) as Record<string, unknown>;
-  for (const key of Object.keys(value)) copy[key] = ownOnly((value as Record<string, unknown>)[key]);
-  return copy;
+  const out = make();
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], make);
+  return out;
 }
-
-/** Copies a result back into ordinary objects. */
-function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = plain((value as Record<string, unknown>)[key]);
-  return copy;
-}
+const ownOnly = () => Object.create(null, asText) as Record<string, unknown>;
+const plain = () => ({});
 
 /**
  * The same rule evaluated by json-logic-js 2.0.5 itself — the reference implementation, for auditors.
@@ -88,7 +83,7 @@ export function compileReference(rule: unknown, options: LogicOptions = {}): Com
     guarded(data); // enforces the work budget; throws HrddError past it
     for (const [name, fn] of own) jsonLogic.add_operation(REFERENCE_PREFIX + name, fn);
     try {
-      return plain(jsonLogic.apply(translated, ownOnly(data)));
+      return copy(jsonLogic.apply(translated, copy(data, ownOnly)), plain);
     } finally {
       for (const [name] of own) jsonLogic.rm_operation(REFERENCE_PREFIX + name);
     }

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { HrddIssue } from '../errors.js';
-import { type LogicNode, type ParsedLogic, walk, where } from './parse.js';
-import { keyNodes } from './reads.js';
+import { type LogicNode, type ParsedLogic, where } from './parse.js';
+import { eachRead } from './reads.js';
 
 /**
  * The shape of the data a rule reads, for static checks of its paths (like `opa check`): an object with known
@@ -91,44 +91,23 @@ export const elementOf = (shape: FactShape | undefined): FactShape | undefined =
  */
 export function checkPaths(parsed: ParsedLogic | LogicNode, shape: FactShape): HrddIssue[] {
   const issues: HrddIssue[] = [];
-  const check = (node: LogicNode, path: string, scope: FactShape) => {
-    if (path === '') return;
-    const { problem } = resolvePath(scope, path);
-    if (problem) issues.push({ path: where(node), message: `reads "${path}": ${problem}` });
-  };
   const visit = (root: LogicNode, scope: FactShape | undefined): void =>
-    walk(root, (node) => {
-      if (node.kind === 'var') {
-        if (scope && node.path !== undefined) check(node, node.path, scope);
-        return undefined;
-      }
-      if (node.kind !== 'op') return undefined;
-      if (node.facts.reads && node.facts.reads !== 'path') {
-        for (const key of keyNodes(node)) {
-          if (key.kind === 'literal' && typeof key.value === 'string') {
-            if (scope) check(key, key.value, scope);
-          } else visit(key, scope);
-        }
-        if (node.facts.reads === 'some-keys') visit(node.args[0]!, scope);
-        return false;
-      }
-      if (!node.facts.scope) return undefined;
-      const [list, body, initial] = node.args as [LogicNode, LogicNode, LogicNode | undefined];
-      visit(list, scope);
-      if (initial) visit(initial, scope);
-      const listShape =
-        scope && list.kind === 'var' && list.path !== undefined && list.args.length < 2
-          ? resolvePath(scope, list.path).shape
-          : undefined;
-      const element = elementOf(listShape);
-      visit(
-        body,
-        node.facts.scope === 'reduce'
-          ? shapes.object({ current: element ?? shapes.any, accumulator: shapes.any })
-          : element,
-      );
-      return false;
-    });
+    eachRead(
+      root,
+      (node, path) => {
+        const problem = scope && path ? resolvePath(scope, path).problem : undefined;
+        if (problem) issues.push({ path: where(node), message: `reads "${path}": ${problem}` });
+      },
+      ({ args: [list, body], facts }) => {
+        const listShape =
+          scope && list?.kind === 'var' && list.path && list.args.length < 2
+            ? resolvePath(scope, list.path).shape
+            : undefined;
+        const element = elementOf(listShape);
+        const reduce = shapes.object({ current: element ?? shapes.any, accumulator: shapes.any });
+        visit(body!, facts.scope === 'reduce' ? reduce : element);
+      },
+    );
   visit('tree' in parsed ? parsed.tree : parsed, shape);
   return issues;
 }

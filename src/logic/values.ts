@@ -23,25 +23,19 @@ export function num(value: unknown): number {
   return typeof value === 'number' && value !== 0 ? value : Number.parseFloat(value as string);
 }
 
-/** Own-property read: `undefined` for anything inherited, so `constructor` or `__proto__` read nothing. */
-export function ownGet(container: unknown, key: string): unknown {
-  if (container === null || container === undefined) return undefined;
-  if (typeof container === 'object')
-    return Object.hasOwn(container, key) ? (container as Record<string, unknown>)[key] : undefined;
-  if (typeof container === 'string') {
-    if (key === 'length') return container.length;
-    const index = Number(key);
-    return Number.isInteger(index) && index >= 0 && String(index) === key ? container[index] : undefined;
-  }
-  return undefined;
-}
-
-/** Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`). */
-export function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
+/**
+ * Walks pre-split path segments the way json-logic-js does (a `null` met on the last step is returned as `null`),
+ * reading own properties only: anything inherited, such as `constructor` or `__proto__`, reads nothing. A string
+ * has its `length` and its characters by index.
+ */
+function walkPath(data: unknown, parts: readonly string[], notFound: unknown): unknown {
   let current = data;
-  for (let i = 0; i < parts.length; i++) {
-    if (current === null || current === undefined) return notFound;
-    current = ownGet(current, parts[i]!);
+  for (const key of parts) {
+    if (typeof current === 'object' && current !== null)
+      current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+    else if (typeof current === 'string')
+      current = key === 'length' ? current.length : /^(?:0|[1-9]\d*)$/.test(key) ? current[Number(key)] : undefined;
+    else current = undefined;
     if (current === undefined) return notFound;
   }
   return current;
@@ -57,14 +51,7 @@ export function lookupVar(data: unknown, path: unknown, fallback?: unknown): unk
   return walkPath(data, String(path).split('.'), notFound);
 }
 
-const PROTOTYPES = [
-  Object.prototype,
-  Array.prototype,
-  String.prototype,
-  Number.prototype,
-  Boolean.prototype,
-  Function.prototype,
-];
+const PROTOTYPES = [Object, Array, String, Number, Boolean, Function].map((type) => type.prototype as object);
 
 /** A key no built-in prototype has, so a plain property read can only find an own property. */
 function isPlainKey(key: string): boolean {
@@ -72,9 +59,10 @@ function isPlainKey(key: string): boolean {
 }
 
 type Key = string | number;
-type Fields = Record<Key, unknown>;
+/** Data read by plain keys: every value may be a container again (or a string, or nothing). */
+type Fields = { readonly [key: Key]: Fields | undefined };
 /** A compiled read of a fixed path. */
-export type Reader = (data: unknown) => unknown;
+type Reader = (data: unknown) => unknown;
 
 /** A path segment that is an array index (`"0"`, `"12"`) as a number (the same property, read without a string). */
 function indexOrKey(segment: string): Key {
@@ -85,55 +73,19 @@ function indexOrKey(segment: string): Key {
 function plainReader(parts: readonly string[]): Reader {
   const k = parts.map(indexOrKey);
   const [k0, k1, k2, k3] = k as [Key, Key, Key, Key];
-  // Pre-split readers for the usual depths: the segments live in the closure, no loop, no split per read.
+  // Unrolled for the usual depths (4: `derived.destination.indicators.<name>`, the indicators rules compare): the
+  // segments live in the closure, no loop over them and no split per read.
   switch (k.length) {
     case 1:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        return a === undefined ? null : a;
-      };
+      return (data) => (data as Fields | undefined)?.[k0] ?? null;
     case 2:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        return b === undefined ? null : b;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1] ?? null;
     case 3:
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        if (b === undefined || b === null) return null;
-        const c = (b as Fields)[k2];
-        return c === undefined ? null : c;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1]?.[k2] ?? null;
     case 4:
-      // `derived.destination.indicators.<name>`: the country indicators rules compare.
-      return (data) => {
-        if (data === null || data === undefined) return null;
-        const a = (data as Fields)[k0];
-        if (a === undefined || a === null) return null;
-        const b = (a as Fields)[k1];
-        if (b === undefined || b === null) return null;
-        const c = (b as Fields)[k2];
-        if (c === undefined || c === null) return null;
-        const d = (c as Fields)[k3];
-        return d === undefined ? null : d;
-      };
+      return (data) => (data as Fields | undefined)?.[k0]?.[k1]?.[k2]?.[k3] ?? null;
     default:
-      return (data) => {
-        let current = data;
-        for (let i = 0; i < k.length; i++) {
-          if (current === null || current === undefined) return null;
-          current = (current as Fields)[k[i]!];
-          if (current === undefined) return null;
-        }
-        return current;
-      };
+      return (data) => k.reduce<Fields | undefined>((x, key) => x?.[key], data as Fields) ?? null;
   }
 }
 
@@ -145,21 +97,15 @@ export function pathReader(path: string): Reader {
 }
 
 /**
- * `missing`'s key lookup: an array or object key names no path and is missing (json-logic-js would run it as
- * logic; hrdd never runs data as logic).
+ * `missing`: its keys are the first argument when that is an array, else all its arguments. An array or object key
+ * names no path and is missing (json-logic-js would run it as logic; hrdd never runs data as logic).
  */
-export function missingKeys(data: unknown, keys: readonly unknown[]): unknown[] {
-  const missing: unknown[] = [];
-  for (const key of keys) {
-    const value = typeof key === 'object' && key !== null ? null : lookupVar(data, key);
-    if (value === null || value === '') missing.push(key);
-  }
-  return missing;
-}
-
-/** `missing`: its keys are the first argument when that is an array, else all its arguments. */
 export function missingOf(data: unknown, args: readonly unknown[]): unknown[] {
-  return missingKeys(data, Array.isArray(args[0]) ? (args[0] as unknown[]) : args);
+  const keys = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  return keys.filter((key) => {
+    const value = typeof key === 'object' && key !== null ? null : lookupVar(data, key);
+    return value === null || value === '';
+  });
 }
 
 /** `missing_some`: nothing when at least `need` of the keys are present, else the missing keys (json-logic-js's counts). */

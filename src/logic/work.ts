@@ -13,7 +13,7 @@ export function charge(work: Work, steps: number): void {
 }
 
 /** The `HrddError` (code `logic-budget`) of a rule that went past its work budget. */
-export function overBudget(limit: number): never {
+function overBudget(limit: number): never {
   throw new HrddError(
     `rule exceeded its work budget of ${limit} steps`,
     [{ path: '', message: `work budget of ${limit} steps exceeded (too many array elements, operators or text)` }],
