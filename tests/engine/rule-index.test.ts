@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgementOrders } from '../../scripts/judgement-orders.js';
+import { compileRules } from '../../src/engine/compile-rules.js';
+import { evaluateRules } from '../../src/engine/evaluate.js';
 import { CAPABILITIES, createEngine, defaultQuestionnaire, defaultRuleset, PARTY_TYPES } from '../../src/index.js';
 import { LOGIC_LIMITS, parseLogic, ruleOperations, worstCase } from '../../src/logic/index.js';
-import { ruleGuards } from '../../src/rules/index.js';
+import { loadRuleset, ruleGuards } from '../../src/rules/index.js';
 import { exampleTransactions } from '../helpers.js';
 
 // The compiled evaluator skips a rule whose guard is false and evaluates a field that reads no element once per
@@ -178,5 +180,31 @@ describe('indexed and unindexed evaluation give byte-identical assessments', () 
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a guard that cannot be evaluated lets its rule run', () => {
+  it('a guard out of budget (or failing) is taken as true: the rule is evaluated as written', () => {
+    const ruleset = loadRuleset(defaultRuleset);
+    const compiledRules = compileRules(ruleset, 'compiled', ruleOperations());
+    const facts = compiled.facts(exampleTransactions()[1]![1], { asOf: '2026-11-01' });
+    const normal = evaluateRules(compiledRules, facts, false);
+    const failing = {
+      ...compiledRules,
+      guards: compiledRules.guards.map(() =>
+        Object.assign(
+          () => {
+            throw new Error('over budget');
+          },
+          { reads: [] },
+        ),
+      ),
+    };
+    const all = evaluateRules(failing, facts, false);
+    expect(JSON.stringify(all.matches.map((m) => m.finding))).toBe(
+      JSON.stringify(normal.matches.map((m) => m.finding)),
+    );
+    expect(all.notEvaluated).toEqual(normal.notEvaluated);
+    expect(all.missing).toEqual(normal.missing);
   });
 });
