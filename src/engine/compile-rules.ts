@@ -1,7 +1,9 @@
+import { canonicalJson } from '../digest/index.js';
 import {
   type CompiledLogic,
   compileWith,
   compileWithConstants,
+  completeReads,
   type EvaluatorKind,
   factsReader,
   type LogicOperations,
@@ -9,7 +11,7 @@ import {
   recordReader,
 } from '../logic/index.js';
 import type { Involvement } from '../model/index.js';
-import type { Rule, Ruleset } from '../rules/index.js';
+import { type Rule, type Ruleset, ruleGuards } from '../rules/index.js';
 import { type AssuranceSlot, assuranceSlots } from './assurances.js';
 import { type Absent, level } from './evaluate.js';
 import { compileTemplate, templatePaths } from './rationale.js';
@@ -67,6 +69,47 @@ export interface CompiledRule {
    * (null: none), filled as countries are met.
    */
   absentByDestination: WeakMap<object, readonly Absent[] | null> | undefined;
+  /** Indices of the rule's guards in `CompiledRules.guards`: when one is false, the rule cannot match. */
+  guards: readonly number[];
+}
+
+/** A rule set's compiled rules, and the guards they share (one closure per distinct guard, evaluated once). */
+export interface CompiledRules {
+  rules: CompiledRule[];
+  guards: CompiledLogic[];
+  /** The number of the current evaluation: shared fields keep their value for one evaluation (see `sharedFields`). */
+  evaluation: { count: number };
+}
+
+/**
+ * A field that reads no element (`it`) has one value per assessment, and rules often share it (the likelihood that
+ * follows the destination's civil liberties, the involvement that follows the services sold): one closure per
+ * distinct field, evaluated at most once per evaluation, whichever rule or element asks first.
+ */
+function sharedFields(
+  compile: (logic: unknown) => CompiledLogic,
+  evaluation: { count: number },
+): (logic: unknown) => CompiledLogic {
+  const byText = new Map<string, CompiledLogic>();
+  return (logic) => {
+    const reads = completeReads(logic);
+    if (reads === undefined || reads.some((path) => path === 'it' || path.startsWith('it.'))) return compile(logic);
+    const key = canonicalJson(logic);
+    const known = byText.get(key);
+    if (known) return known;
+    const fn = compile(logic);
+    let filled = -1;
+    let value: unknown;
+    const shared = (data: unknown): unknown => {
+      if (filled === evaluation.count) return value;
+      value = fn(data);
+      filled = evaluation.count;
+      return value;
+    };
+    const compiled = Object.assign(shared, { reads: fn.reads }) as CompiledLogic;
+    byText.set(key, compiled);
+    return compiled;
+  };
 }
 
 /** A country indicator a condition reads, with a reader for its value and the country it belongs to. */
@@ -140,8 +183,12 @@ export function subjectKindOf(forEach: string | undefined): CompiledRule['subjec
   return /(items|assumedFeatures)$/i.test(forEach) ? 'item' : 'party';
 }
 
-/** Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. */
-export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRule[] {
+/**
+ * Compiles every enabled rule of a rule set once, with the engine's evaluator and operations. The compiled
+ * evaluator also gets each rule's guards (`ruleGuards`), shared between rules that have the same one; the reference
+ * evaluator runs every rule as written.
+ */
+export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRules {
   const slots = assuranceSlots(ruleset.assurances);
   // Rules see this rule set's parameters as `params` in every assessment: the compiled evaluator reads them once.
   const params = { params: ruleset.parameters };
@@ -149,15 +196,35 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
     kind === 'compiled'
       ? compileWithConstants(logic, { operations }, params)
       : compileWith(kind, logic, { operations });
-  return ruleset.rules
+  const evaluation = { count: 0 };
+  // Severity, likelihood, involvement, blocking and assumed: shared by the compiled evaluator; the reference
+  // evaluator runs every field as written.
+  const field = kind === 'compiled' ? sharedFields(compile, evaluation) : compile;
+  // Guards by their canonical text, with the least budget any rule gives it (a smaller budget only falls back more).
+  const guardIndex = new Map<string, { index: number; logic: unknown; budget: number }>();
+  const guardsOf = (rule: Rule): number[] => {
+    if (kind !== 'compiled') return [];
+    return ruleGuards(rule.when, operations).map(({ logic, budget }) => {
+      const key = canonicalJson(logic);
+      const known = guardIndex.get(key);
+      if (known) {
+        known.budget = Math.min(known.budget, budget);
+        return known.index;
+      }
+      const index = guardIndex.size;
+      guardIndex.set(key, { index, logic, budget });
+      return index;
+    });
+  };
+  const rules = ruleset.rules
     .filter((rule) => rule.enabled !== false)
     .map((rule) => {
       const when = compile(rule.when);
       const parts = {
-        scale: fieldValue(rule.severity?.scale ?? 1, compile),
-        scope: fieldValue(rule.severity?.scope ?? 1, compile),
-        irremediability: fieldValue(rule.severity?.irremediability ?? 1, compile),
-        likelihood: fieldValue(rule.likelihood ?? 1, compile),
+        scale: fieldValue(rule.severity?.scale ?? 1, field),
+        scope: fieldValue(rule.severity?.scope ?? 1, field),
+        irremediability: fieldValue(rule.severity?.irremediability ?? 1, field),
+        likelihood: fieldValue(rule.likelihood ?? 1, field),
       };
       const reads = new Set<string>([
         ...when.reads,
@@ -179,7 +246,7 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         scope: levelField(rule.severity?.scope ?? 1, parts.scope),
         irremediability: levelField(rule.severity?.irremediability ?? 1, parts.irremediability),
         likelihood: levelField(rule.likelihood ?? 1, parts.likelihood),
-        blocking: fieldValue(rule.blocking ?? false, compile).fn,
+        blocking: fieldValue(rule.blocking ?? false, field).fn,
         reads: [...reads].sort(),
         readFacts: factsReader([...reads].sort()),
         findingFacts: findingFactsReader([...reads].sort()),
@@ -189,11 +256,12 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
         subjectKind: subjectKindOf(rule.forEach),
         // Loading checked that every type is defined.
         assurances: (rule.assurances ?? []).flatMap((type) => slots.get(type) ?? []),
-        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, compile).fn,
+        assumed: rule.assumed === undefined ? undefined : fieldValue(rule.assumed, field).fn,
         indicatorReads: rule.category === 'information' ? [] : indicatorReads([...when.reads].sort()),
         absentByDestination: undefined,
+        guards: guardsOf(rule),
         involvement:
-          rule.involvement === undefined ? undefined : fieldValue(rule.involvement as Involvement | object, compile).fn,
+          rule.involvement === undefined ? undefined : fieldValue(rule.involvement as Involvement | object, field).fn,
       };
       if (compiled.indicatorReads.length > 0 && compiled.indicatorReads.every((r) => r.destination))
         compiled.absentByDestination = new WeakMap();
@@ -201,4 +269,8 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
       // stay monomorphic.
       return compiled;
     });
+  const guards = [...guardIndex.values()].map(({ logic, budget }) =>
+    compileWithConstants(logic, { operations, budget }, params),
+  );
+  return { rules, guards, evaluation };
 }

@@ -11,7 +11,7 @@ import {
   type Subject,
 } from '../model/index.js';
 import type { AssuranceSlot } from './assurances.js';
-import type { CompiledRule, LevelField, Value } from './compile-rules.js';
+import type { CompiledRule, CompiledRules, LevelField, Value } from './compile-rules.js';
 import type { CountryFact, DerivedFacts, Facts } from './types.js';
 
 /** A finding with the rule that produced it, for the decision. */
@@ -243,8 +243,39 @@ function visit(
   out.matches.push({ finding, rule: compiled });
 }
 
-/** Evaluates every compiled rule on the facts: one finding (or missing-information entry) per match. */
-export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, withTrace: boolean): Evaluation {
+/** A guard's value in one evaluation: not yet evaluated, true (or failed: then the rule runs as usual), false. */
+const UNKNOWN = 0;
+const PASS = 1;
+const FALSE = 2;
+
+/** Whether a guard of the rule is false (each guard evaluated at most once per assessment). */
+function guardedOut(rule: CompiledRule, guards: CompiledRules['guards'], states: Uint8Array, data: RuleData): boolean {
+  const own = rule.guards;
+  for (let i = 0; i < own.length; i++) {
+    const g = own[i]!;
+    let state = states[g]!;
+    if (state === UNKNOWN) {
+      try {
+        state = truthy(guards[g]!(data)) ? PASS : FALSE;
+      } catch {
+        // Out of its (smaller) budget: the rule is evaluated, and fails or not exactly as it would have.
+        state = PASS;
+      }
+      states[g] = state;
+    }
+    if (state === FALSE) return true;
+  }
+  return false;
+}
+
+/**
+ * Evaluates every compiled rule on the facts: one finding (or missing-information entry) per match. A rule with a
+ * false guard cannot match and is skipped; with a trace every rule is evaluated, so the trace lists them all.
+ */
+export function evaluateRules(compiled: CompiledRules, facts: Facts, withTrace: boolean): Evaluation {
+  const { rules, guards } = compiled;
+  compiled.evaluation.count++;
+  const states = withTrace || guards.length === 0 ? undefined : new Uint8Array(guards.length);
   const out: Evaluation = { matches: [], missing: [], notEvaluated: [], trace: [] };
   // What rules read: the facts plus the current forEach element as `it` (null outside forEach). One object of one
   // shape for the whole evaluation; adding and deleting `it` on the facts would turn them into a slow dictionary.
@@ -252,11 +283,12 @@ export function evaluateRules(rules: readonly CompiledRule[], facts: Facts, with
   const data: RuleData = { transaction, answers, asOf, params, derived, it: null };
   const probes: Probes = {};
   for (let r = 0; r < rules.length; r++) {
-    const compiled = rules[r]!;
+    const rule = rules[r]!;
+    if (states !== undefined && rule.guards.length > 0 && guardedOut(rule, guards, states, data)) continue;
     try {
-      visitAll(compiled, data, out, withTrace, probes);
+      visitAll(rule, data, out, withTrace, probes);
     } catch (error) {
-      throw ruleFailure(compiled.id, error);
+      throw ruleFailure(rule.id, error);
     }
   }
   return out;

@@ -102,7 +102,10 @@ interface Prepared {
   /** Slots of conditions shared between questions (see `sharedSlot`), -1 when evaluated on their own. */
   visibleSlot: number;
   requiredSlot: number;
+  blockingSlot: number;
   blocking?: CompiledLogic | boolean;
+  /** Whether a condition reads this question's answer: only those are copied into the data conditions see. */
+  read: boolean;
   pattern?: AnswerPattern;
   /** The missing-information entry's path and reason when unanswered (fixed per question). */
   missing: { path: string; reason: string };
@@ -112,7 +115,11 @@ interface Prepared {
 interface States {
   visible: boolean[];
   required: boolean[];
+  /** Whether the answers hold a given answer (not empty) for each question, by index. */
+  answered: boolean[];
   data: unknown;
+  /** Values of shared conditions evaluated so far (see `sharedSlot`). */
+  shared: (boolean | undefined)[];
 }
 
 /** Whether a condition reads facts only, never answers: then it has one value for a whole evaluation. */
@@ -147,10 +154,23 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
     }
     return slot;
   };
+  // The answers conditions read: the answers given to other questions are never looked at, so not copied. A
+  // condition whose reads are not all known (a computed path, the whole answers object) sees every answer.
+  let answersRead: Set<string> | undefined = new Set<string>();
+  for (const question of def.questions) {
+    for (const logic of [question.visibleIf, question.requiredIf, question.blocking]) {
+      if (typeof logic !== 'object' || logic === null || answersRead === undefined) continue;
+      const reads = completeReads(logic);
+      if (reads === undefined || reads.includes('answers')) answersRead = undefined;
+      else for (const path of reads) if (path.startsWith('answers.')) answersRead?.add(path.split('.')[1]!);
+    }
+  }
   const prepared: Prepared[] = def.questions.map((question) => ({
     question,
     visibleSlot: sharedSlot(question.visibleIf),
     requiredSlot: sharedSlot(question.requiredIf),
+    blockingSlot: typeof question.blocking === 'object' ? sharedSlot(question.blocking) : -1,
+    read: answersRead === undefined || answersRead.has(question.id),
     ...(question.visibleIf ? { visibleIf: compile(question.visibleIf) } : {}),
     ...(question.requiredIf ? { requiredIf: compile(question.requiredIf) } : {}),
     ...(question.blocking !== undefined
@@ -164,6 +184,16 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
       reason: `unanswered: ${textIn(question.prompt, def.defaultLocale, def.defaultLocale)}`,
     },
   }));
+  /** A condition's truth on the data; one shared between questions is evaluated once per call (`shared`). */
+  const test = (condition: CompiledLogic, slot: number, data: unknown, shared: (boolean | undefined)[]): boolean => {
+    if (slot < 0) return truthy(condition(data));
+    let value = shared[slot];
+    if (value === undefined) {
+      value = truthy(condition(data));
+      shared[slot] = value;
+    }
+    return value;
+  };
   const byId = new Map(prepared.map((p) => [p.question.id, p]));
   const indexOf = new Map(prepared.map((p, i) => [p.question.id, i]));
 
@@ -174,39 +204,41 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
   function states(answers: Record<string, unknown>, facts: QuestionnaireFacts | undefined): States {
     const effective: Record<string, unknown> = {};
     const data = { ...facts, answers: effective };
-    const visible = new Array<boolean>(prepared.length);
-    const required = new Array<boolean>(prepared.length);
+    const n = prepared.length;
+    const visible = new Array<boolean>(n);
+    const required = new Array<boolean>(n);
+    const answered = new Array<boolean>(n);
     const shared = new Array<boolean | undefined>(slots.size);
-    const test = (condition: CompiledLogic, slot: number): boolean => {
-      if (slot < 0) return truthy(condition(data));
-      let value = shared[slot];
-      if (value === undefined) {
-        value = truthy(condition(data));
-        shared[slot] = value;
-      }
-      return value;
-    };
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       const p = prepared[i]!;
-      const shown = p.visibleIf ? test(p.visibleIf, p.visibleSlot) : true;
+      const shown = p.visibleIf ? test(p.visibleIf, p.visibleSlot, data, shared) : true;
       visible[i] = shown;
       required[i] =
-        shown && (p.question.required === true || (p.requiredIf ? test(p.requiredIf, p.requiredSlot) : false));
+        shown &&
+        (p.question.required === true || (p.requiredIf ? test(p.requiredIf, p.requiredSlot, data, shared) : false));
       const id = p.question.id;
-      if (shown && Object.hasOwn(answers, id)) effective[id] = answers[id];
+      const own = Object.hasOwn(answers, id);
+      answered[i] = own && isAnswered(answers[id]);
+      if (shown && own && p.read) effective[id] = answers[id];
     }
-    return { visible, required, data };
+    return { visible, required, answered, data, shared };
   }
 
-  function missingEntry(p: Prepared, data: unknown): MissingAnswer {
-    const blocking = typeof p.blocking === 'boolean' ? p.blocking : p.blocking ? truthy(p.blocking(data)) : false;
+  function missingEntry(p: Prepared, s: States): MissingAnswer {
+    const blocking =
+      typeof p.blocking === 'boolean'
+        ? p.blocking
+        : p.blocking
+          ? test(p.blocking, p.blockingSlot, s.data, s.shared)
+          : false;
     return { questionId: p.question.id, path: p.missing.path, reason: p.missing.reason, blocking };
   }
 
   /** The one classifier of answers. One pass, no per-question records: `assess` calls it for every transaction. */
   function review(answers: Record<string, unknown>, facts?: QuestionnaireFacts): AnswerReview {
-    const { visible, required, data } = states(answers, facts);
+    const s = states(answers, facts);
+    const { visible, required, answered } = s;
     const invalid: AnswerIssue[] = [];
     for (const key in answers) {
       if (Object.hasOwn(answers, key) && !byId.has(key))
@@ -216,14 +248,14 @@ export function buildQuestionnaire(spec: RuntimeSpec): Questionnaire {
     const missing: MissingAnswer[] = [];
     for (let i = 0; i < prepared.length; i++) {
       const p = prepared[i]!;
-      const id = p.question.id;
-      if (Object.hasOwn(answers, id) && isAnswered(answers[id])) {
+      if (answered[i]) {
+        const id = p.question.id;
         if (!visible[i]) hidden.push(id);
         else {
           const problem = checkAnswer(p.question, answers[id], p.pattern);
           if (problem) invalid.push(problem);
         }
-      } else if (required[i]) missing.push(missingEntry(p, data));
+      } else if (required[i]) missing.push(missingEntry(p, s));
     }
     return { hidden: hidden.length > 1 ? hidden.sort() : hidden, invalid, missing };
   }
