@@ -1,8 +1,8 @@
 import { canonicalJson } from '../digest/index.js';
 import {
   type CompiledLogic,
+  compileLogic,
   compileWith,
-  compileWithConstants,
   completeReads,
   type EvaluatorKind,
   factsReader,
@@ -190,12 +190,7 @@ export function subjectKindOf(forEach: string | undefined): CompiledRule['subjec
  */
 export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: LogicOperations): CompiledRules {
   const slots = assuranceSlots(ruleset.assurances);
-  // Rules see this rule set's parameters as `params` in every assessment: the compiled evaluator reads them once.
-  const params = { params: ruleset.parameters };
-  const compile = (logic: unknown): CompiledLogic =>
-    kind === 'compiled'
-      ? compileWithConstants(logic, { operations }, params)
-      : compileWith(kind, logic, { operations });
+  const compile = (logic: unknown): CompiledLogic => compileWith(kind, logic, { operations });
   const evaluation = { count: 0 };
   // Severity, likelihood, involvement, blocking and assumed: shared by the compiled evaluator; the reference
   // evaluator runs every field as written.
@@ -269,8 +264,6 @@ export function compileRules(ruleset: Ruleset, kind: EvaluatorKind, operations: 
       // stay monomorphic.
       return compiled;
     });
-  const guards = [...guardIndex.values()].map(({ logic, budget }) =>
-    compileWithConstants(logic, { operations, budget }, params),
-  );
+  const guards = [...guardIndex.values()].map(({ logic, budget }) => compileLogic(logic, { operations, budget }));
   return { rules, guards, evaluation };
 }

@@ -341,18 +341,6 @@ export function compileLogic(rule: unknown, options: LogicOptions = {}): Compile
   return compileWithIdeas(rule, options, ALL_IDEAS);
 }
 
-/**
- * `compileLogic`, for data whose top-level fields named in `constants` always hold those values.
- * @deprecated use `compileLogic`: reading such fields once, when compiling, did not pay on the real workload.
- */
-export function compileWithConstants(
-  rule: unknown,
-  options: LogicOptions,
-  _constants: Readonly<Record<string, unknown>>,
-): CompiledLogic {
-  return compileLogic(rule, options);
-}
-
 /** `compileLogic` with some of the compiler's ideas switched off: for the bench, which shows what each pays. */
 export function compileWithIdeas(rule: unknown, options: LogicOptions, ideas: CompilerIdeas): CompiledLogic {
   const parsed = checkedTree(rule, options);

@@ -4,7 +4,7 @@ import type { CompiledLogic, EvaluatorKind, LogicOptions } from './types.js';
 
 export { dayToIso, isoToDay, MAX_DAY, MIN_DAY } from './calendar.js';
 export { validateLogic, worstCase } from './check.js';
-export { assertValidLogic, compileLogic, compileWithConstants } from './compile.js';
+export { assertValidLogic, compileLogic } from './compile.js';
 export { dateOperations, inGroupOperation, ruleOperations, setOperations, textOperations } from './operations.js';
 export type { OperatorFacts } from './operators.js';
 export { STANDARD_OPERATORS } from './operators.js';
