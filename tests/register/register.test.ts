@@ -259,6 +259,26 @@ describe.each(backends())('register on $name', (backend) => {
     expect((await register.verify()).problems.join('\n')).toMatch(/removed without a recorded erasure/);
   });
 
+  it('upgrades a register of schema version 1, filling the new assessment columns from the chain', async () => {
+    const columns = 'select seq, input, fired from register_assessments order by seq';
+    const before = await register.db.query<{ input: string | null; fired: string | null }>(columns);
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.every((r) => r.input?.startsWith('{"') && r.fired?.startsWith('['))).toBe(true);
+    // The test before removed personal values behind the chain's back: verify's findings stay exactly those.
+    const problems = (await register.verify()).problems;
+    await register.db.query('alter table register_assessments drop column input');
+    await register.db.query('alter table register_assessments drop column fired');
+    await register.db.query('delete from register_migrations where version = 2');
+    const upgraded = await openRegister({ db: backend.name === 'postgres' ? db : register.db });
+    expect(await upgraded.db.query(columns)).toEqual(before);
+    expect((await upgraded.verify()).problems).toEqual(problems);
+    await upgraded.db.query("update register_assessments set fired = '[]' where source = 'monitor'");
+    expect((await upgraded.verify()).problems.join('\n')).toMatch(
+      /register_assessments: row of entry \d+ differs from the chain: fired:/,
+    );
+    await upgraded.close();
+  });
+
   it('refuses a register whose applied migration was edited', async () => {
     await register.db.query("update register_migrations set checksum = 'sha256:x' where version = 1");
     await expect(openRegister({ db: backend.name === 'postgres' ? db : register.db })).rejects.toThrow(

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { entryHash, GENESIS_HASH, type LogEntry } from '../../audit/index.js';
 import { canonicalJson, canonicalText } from '../../digest/index.js';
-import type { Cell, Sql } from './db.js';
-import { REGISTER_LOCK } from './migrations.js';
+import { type Cell, REGISTER_LOCK, type Sql } from './db.js';
 import { type PersonalValue, personalRef, refsIn } from './personal.js';
 import type { AssessmentRecordLike, ChainRecord } from './records.js';
 
@@ -25,6 +24,8 @@ export const TABLES = {
     red_flags: 'text',
     top_rules: 'text',
     source: 'text',
+    input: 'text',
+    fired: 'text',
   },
   register_parties: {
     idx: 'integer',
@@ -108,6 +109,11 @@ export function partiesWithRoles(transaction: unknown): { party: PartyLike; role
   return out;
 }
 
+/** The rules a record's findings name, in order, each with its red flags (the `fired` column is their JSON). */
+export function firedRules(r: Pick<AssessmentRecordLike, 'findings'>): [string, string[]][] {
+  return r.findings.map((f) => [f.ruleId, f.refs.filter((ref) => ref.startsWith('RF-'))]);
+}
+
 function assessmentRows(seq: number, source: string, r: AssessmentRecordLike): ProjectedRow[] {
   const flags = new Set<string>();
   for (const f of r.findings) for (const ref of f.refs) if (ref.startsWith('RF-')) flags.add(ref);
@@ -130,6 +136,8 @@ function assessmentRows(seq: number, source: string, r: AssessmentRecordLike): P
         red_flags: [...flags].sort().join(' '),
         top_rules: JSON.stringify(r.findings.slice(0, 3).map((f) => [f.ruleId, f.title])),
         source,
+        input: canonicalText(r.input),
+        fired: JSON.stringify(firedRules(r)),
       },
     },
   ];

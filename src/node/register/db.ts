@@ -2,6 +2,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { join, resolve } from 'node:path';
 import { HrddError } from '../../errors.js';
 
+/** The advisory lock every writer takes: one chain, one writer at a time (also across processes and hosts). */
+export const REGISTER_LOCK = 7_406_311;
+
 /** A row as both drivers return it: column name to value. */
 export type Row = Record<string, unknown>;
 
