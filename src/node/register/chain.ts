@@ -274,10 +274,13 @@ async function insertRows(sql: Sql, table: TableName, rows: Record<string, Cell>
   );
 }
 
-/** A chain record ready to append: its canonical text and projection rows (seq 0 until it has its place). */
+/**
+ * A chain record ready to append: its canonical text and projection rows (seq 0 until it has its place). The text
+ * may come as UTF-8 bytes (from a worker thread): hashed and stored as they are, never decoded on this thread.
+ */
 export interface PreparedEntry {
   kind: ChainRecord['kind'];
-  text: string;
+  text: string | Uint8Array;
   rows: ProjectedRow[];
 }
 
@@ -290,10 +293,13 @@ export function prepare(record: ChainRecord): PreparedEntry {
  * The entry after `previous` whose record has the canonical text `text` — `entryHash`'s value, hashed natively
  * from that text (the keys of `{ prevHash, record, seq }` are already in canonical order).
  */
-function entryAfter(previous: Pick<LogEntry, 'seq' | 'hash'> | undefined, text: string) {
+function entryAfter(previous: Pick<LogEntry, 'seq' | 'hash'> | undefined, text: string | Uint8Array) {
   const seq = previous ? previous.seq + 1 : 1;
   const prevHash = previous ? previous.hash : GENESIS_HASH;
-  const digest = createHash('sha256').update(`{"prevHash":${JSON.stringify(prevHash)},"record":${text},"seq":${seq}}`);
+  const digest = createHash('sha256')
+    .update(`{"prevHash":${JSON.stringify(prevHash)},"record":`)
+    .update(text)
+    .update(`,"seq":${seq}}`);
   return { seq, prevHash, hash: `sha256:${digest.digest('hex')}` };
 }
 
@@ -305,6 +311,9 @@ export function chainEntry(
   const text = canonicalJson(record);
   return { ...entryAfter(previous, text), record, text };
 }
+
+const decoder = new TextDecoder();
+const textOf = (text: string | Uint8Array): string => (typeof text === 'string' ? text : decoder.decode(text));
 
 /** The current head of the chain, read under the writers' lock. */
 async function head(sql: Sql): Promise<Pick<LogEntry, 'seq' | 'hash'> | undefined> {
@@ -348,7 +357,7 @@ export async function appendPrepared(
   else
     await sql.query(
       'insert into register_entries (seq, prev_hash, hash, kind, record) select * from unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[])',
-      [0, 1, 2, 3, 4].map((c) => entryRows.map((r) => r[c])),
+      [0, 1, 2, 3, 4].map((c) => entryRows.map((r) => (c === 4 ? textOf(r[c] as string | Uint8Array) : r[c]))),
     );
   for (const [table, rows] of byTable) await insertRows(sql, table, rows);
   if (personal.length > 0)

@@ -284,6 +284,8 @@ export async function needsAttention(
 
 /** Transactions re-assessed per task (one worker's share at a time). */
 const CHUNK = 250;
+/** Chunks re-assessed ahead of the writing, per worker. */
+const IN_FLIGHT_PER_WORKER = 4;
 /** New entries stored per database transaction. */
 const WRITE = 1000;
 
@@ -318,14 +320,15 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
     errors: [],
     worse: false,
   };
-  const pool = workers > 0 ? assessmentPool(workers) : undefined;
+  // Writing to PGlite holds this thread for a while: each worker keeps its share of the chunks in flight queued.
+  const pool = workers > 0 ? assessmentPool(workers, IN_FLIGHT_PER_WORKER) : undefined;
   const run = (jobs: ReassessJob[]): Promise<ReassessResult> =>
     pool
       ? (pool.run({ files: files!, asOf, jobs } satisfies ReassessTask, {
           name: 'reassess',
         }) as Promise<ReassessResult>)
       : Promise.resolve().then(() => reassessJobs(engine, lists, jobs, asOf));
-  const maxInFlight = pool ? workers * 4 : 1;
+  const maxInFlight = pool ? workers * IN_FLIGHT_PER_WORKER : 1;
   const inFlight: { candidates: Candidate[]; seen: number; result: Promise<ReassessResult> }[] = [];
 
   let prepared: PreparedEntry[] = [];

@@ -39,8 +39,8 @@ export type ReassessOutcome =
       reasons: string[];
       /** The rule set does not ask about misuse reports for this transaction: a person must weigh the report. */
       unasked: boolean;
-      /** The new chain entry, ready to append (rows with seq 0). */
-      entry: { kind: 'assessment'; text: string; rows: ProjectedRow[] };
+      /** The new chain entry, ready to append (rows with seq 0); its canonical text as UTF-8 bytes. */
+      entry: { kind: 'assessment'; text: Uint8Array; rows: ProjectedRow[] };
     }
   | { error: string };
 
@@ -84,6 +84,7 @@ export function reassessJobs(
   asOf: string,
 ): ReassessResult {
   const personal = new Pseudonymiser();
+  const texts: string[] = [];
   const outcomes = jobs.map((job): ReassessOutcome => {
     const previous = JSON.parse(job.input) as StoredInput;
     const input = reassessmentInput(previous, job);
@@ -107,13 +108,41 @@ export function reassessJobs(
     for (const [id, refs] of after)
       if (!before.has(id)) reasons.push(`now fires: ${id}${refs.length > 0 ? ` (${refs.join(', ')})` : ''}`);
     for (const id of before.keys()) if (!after.has(id)) reasons.push(`no longer fires: ${id}`);
-    const entry = prepare({
+    const { text, rows } = prepare({
       kind: 'assessment',
       source: 'monitor',
       reasons,
       record: pseudonymiseRecord(record, personal),
-    }) as { kind: 'assessment'; text: string; rows: ProjectedRow[] };
-    return { decision: record.decision as Decision, reasons, unasked, entry };
+    });
+    texts.push(text as string);
+    return {
+      decision: record.decision as Decision,
+      reasons,
+      unasked,
+      entry: { kind: 'assessment', text: EMPTY, rows },
+    };
   });
+  // The texts go to the writing thread as bytes of one buffer: one copy, nothing left to encode or collect there.
+  const bytes = utf8(texts);
+  let k = 0;
+  for (const outcome of outcomes) if ('entry' in outcome) outcome.entry.text = bytes[k++]!;
   return { outcomes, personal: personal.values };
+}
+
+const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+/** Each text's UTF-8 bytes, as views of one buffer of their total length (cloned whole to the other thread). */
+function utf8(texts: readonly string[]): Uint8Array[] {
+  let length = 0;
+  for (const t of texts) length += Buffer.byteLength(t, 'utf8');
+  const buffer = new Uint8Array(length);
+  const views: Uint8Array[] = [];
+  let at = 0;
+  for (const t of texts) {
+    const written = encoder.encodeInto(t, buffer.subarray(at)).written;
+    views.push(buffer.subarray(at, at + written));
+    at += written;
+  }
+  return views;
 }
