@@ -316,6 +316,8 @@ describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
           : i % 5 === 0
             ? policeOrder(`T-${String(i).padStart(4, '0')}`, i % 10 === 0 ? 'fjordvik-police' : 'bergen-police')
             : { ...example(`${String((i % 13) + 1).padStart(2, '0')}-`), id: `T-${String(i).padStart(4, '0')}` };
+      // Quotes and a backslash: JSON escapes in the stored text, which COPY must escape in turn.
+      if (i % 40 === 20) (t.items as { description: string }[])[0]!.description += ' ("LI" gateway, C:\\hrdd)';
       records.push(record(t, '2026-11-01'));
     }
     const runs = [];
@@ -365,6 +367,7 @@ describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
     await expect(engineOnly.monitor({ asOf: '2029-01-01', engine, workers: 2 })).rejects.toThrow(/give `files`/);
     await engineOnly.close();
     expect(here!.report.reassessed).toBe(640);
+    expect(JSON.stringify(here!.entries)).toContain('(\\"LI\\" gateway, C:\\\\hrdd)');
     expect(here!.report.changes.length).toBeGreaterThan(0);
     expect(here!.report.changes.some((c) => c.reasons.some((r) => r.includes('RF-EU-MISUSE-REPORTS')))).toBe(true);
     expect(pooled!.report).toEqual(here!.report);
