@@ -55,11 +55,12 @@ function sortedCopy(value: unknown): unknown {
   }
   const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (proto !== Object.prototype && proto !== null) return undefined;
-  // No prototype: a `__proto__` key is a key like any other.
-  const out: Record<string, unknown> = Object.create(null);
+  // A plain object literal, not a prototype-less one: the runtime serialises those several times faster.
+  const out: Record<string, unknown> = {};
   for (const key of Object.keys(value as object).sort()) {
-    // Objects list integer-like keys first, in numeric order: not the sorted order.
-    if (INTEGER_KEY.test(key)) return undefined;
+    // Objects list integer-like keys first, in numeric order: not the sorted order. A `__proto__` key would set
+    // the copy's prototype instead of adding a key.
+    if (INTEGER_KEY.test(key) || key === '__proto__') return undefined;
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
     const copy = sortedCopy(item);

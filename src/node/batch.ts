@@ -95,10 +95,17 @@ function workerFile(): string {
 
 /**
  * The pool of assessment workers (`batch-worker`): `hrdd batch` runs its default task on it, `monitor` its
- * `reassess` task. Each worker compiles its engine once, from the files a task names.
+ * `reassess` task. Each worker compiles its engine once, from the files a task names. `tasksPerWorker` above 1
+ * queues tasks at the worker itself, so it keeps working while this thread is busy and cannot hand out the next.
  */
-export function assessmentPool(workers: number): Piscina {
-  return new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+export function assessmentPool(workers: number, tasksPerWorker = 1): Piscina {
+  return new Piscina({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+    concurrentTasksPerWorker: tasksPerWorker,
+  });
 }
 
 /** Reads a worker's packed result (see `PackedOutput`): the output bytes, as a Buffer over the same memory, and the decisions. */

@@ -259,6 +259,26 @@ describe.each(backends())('register on $name', (backend) => {
     expect((await register.verify()).problems.join('\n')).toMatch(/removed without a recorded erasure/);
   });
 
+  it('upgrades a register of schema version 1, filling the new assessment columns from the chain', async () => {
+    const columns = 'select seq, input, fired from register_assessments order by seq';
+    const before = await register.db.query<{ input: string | null; fired: string | null }>(columns);
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.every((r) => r.input?.startsWith('{"') && r.fired?.startsWith('['))).toBe(true);
+    // The test before removed personal values behind the chain's back: verify's findings stay exactly those.
+    const problems = (await register.verify()).problems;
+    await register.db.query('alter table register_assessments drop column input');
+    await register.db.query('alter table register_assessments drop column fired');
+    await register.db.query('delete from register_migrations where version = 2');
+    const upgraded = await openRegister({ db: backend.name === 'postgres' ? db : register.db });
+    expect(await upgraded.db.query(columns)).toEqual(before);
+    expect((await upgraded.verify()).problems).toEqual(problems);
+    await upgraded.db.query("update register_assessments set fired = '[]' where source = 'monitor'");
+    expect((await upgraded.verify()).problems.join('\n')).toMatch(
+      /register_assessments: row of entry \d+ differs from the chain: fired:/,
+    );
+    await upgraded.close();
+  });
+
   it('refuses a register whose applied migration was edited', async () => {
     await register.db.query("update register_migrations set checksum = 'sha256:x' where version = 1");
     await expect(openRegister({ db: backend.name === 'postgres' ? db : register.db })).rejects.toThrow(
@@ -296,6 +316,8 @@ describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
           : i % 5 === 0
             ? policeOrder(`T-${String(i).padStart(4, '0')}`, i % 10 === 0 ? 'fjordvik-police' : 'bergen-police')
             : { ...example(`${String((i % 13) + 1).padStart(2, '0')}-`), id: `T-${String(i).padStart(4, '0')}` };
+      // Quotes and a backslash: JSON escapes in the stored text, which COPY must escape in turn.
+      if (i % 40 === 20) (t.items as { description: string }[])[0]!.description += ' ("LI" gateway, C:\\hrdd)';
       records.push(record(t, '2026-11-01'));
     }
     const runs = [];
@@ -345,6 +367,7 @@ describe.each(backends())('monitor on the worker pool, on $name', (backend) => {
     await expect(engineOnly.monitor({ asOf: '2029-01-01', engine, workers: 2 })).rejects.toThrow(/give `files`/);
     await engineOnly.close();
     expect(here!.report.reassessed).toBe(640);
+    expect(JSON.stringify(here!.entries)).toContain('(\\"LI\\" gateway, C:\\\\hrdd)');
     expect(here!.report.changes.length).toBeGreaterThan(0);
     expect(here!.report.changes.some((c) => c.reasons.some((r) => r.includes('RF-EU-MISUSE-REPORTS')))).toBe(true);
     expect(pooled!.report).toEqual(here!.report);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { entryHash, GENESIS_HASH, type LogEntry } from '../../audit/index.js';
 import { canonicalJson, canonicalText } from '../../digest/index.js';
-import type { Cell, Sql } from './db.js';
-import { REGISTER_LOCK } from './migrations.js';
+import { type Cell, REGISTER_LOCK, type Sql } from './db.js';
 import { type PersonalValue, personalRef, refsIn } from './personal.js';
 import type { AssessmentRecordLike, ChainRecord } from './records.js';
 
@@ -25,6 +24,8 @@ export const TABLES = {
     red_flags: 'text',
     top_rules: 'text',
     source: 'text',
+    input: 'text',
+    fired: 'text',
   },
   register_parties: {
     idx: 'integer',
@@ -108,6 +109,11 @@ export function partiesWithRoles(transaction: unknown): { party: PartyLike; role
   return out;
 }
 
+/** The rules a record's findings name, in order, each with its red flags (the `fired` column is their JSON). */
+export function firedRules(r: Pick<AssessmentRecordLike, 'findings'>): [string, string[]][] {
+  return r.findings.map((f) => [f.ruleId, f.refs.filter((ref) => ref.startsWith('RF-'))]);
+}
+
 function assessmentRows(seq: number, source: string, r: AssessmentRecordLike): ProjectedRow[] {
   const flags = new Set<string>();
   for (const f of r.findings) for (const ref of f.refs) if (ref.startsWith('RF-')) flags.add(ref);
@@ -130,6 +136,8 @@ function assessmentRows(seq: number, source: string, r: AssessmentRecordLike): P
         red_flags: [...flags].sort().join(' '),
         top_rules: JSON.stringify(r.findings.slice(0, 3).map((f) => [f.ruleId, f.title])),
         source,
+        input: canonicalText(r.input),
+        fired: JSON.stringify(firedRules(r)),
       },
     },
   ];
@@ -266,10 +274,13 @@ async function insertRows(sql: Sql, table: TableName, rows: Record<string, Cell>
   );
 }
 
-/** A chain record ready to append: its canonical text and projection rows (seq 0 until it has its place). */
+/**
+ * A chain record ready to append: its canonical text and projection rows (seq 0 until it has its place). The text
+ * may come as UTF-8 bytes (from a worker thread): hashed and stored as they are, never decoded on this thread.
+ */
 export interface PreparedEntry {
   kind: ChainRecord['kind'];
-  text: string;
+  text: string | Uint8Array;
   rows: ProjectedRow[];
 }
 
@@ -282,10 +293,13 @@ export function prepare(record: ChainRecord): PreparedEntry {
  * The entry after `previous` whose record has the canonical text `text` — `entryHash`'s value, hashed natively
  * from that text (the keys of `{ prevHash, record, seq }` are already in canonical order).
  */
-function entryAfter(previous: Pick<LogEntry, 'seq' | 'hash'> | undefined, text: string) {
+function entryAfter(previous: Pick<LogEntry, 'seq' | 'hash'> | undefined, text: string | Uint8Array) {
   const seq = previous ? previous.seq + 1 : 1;
   const prevHash = previous ? previous.hash : GENESIS_HASH;
-  const digest = createHash('sha256').update(`{"prevHash":${JSON.stringify(prevHash)},"record":${text},"seq":${seq}}`);
+  const digest = createHash('sha256')
+    .update(`{"prevHash":${JSON.stringify(prevHash)},"record":`)
+    .update(text)
+    .update(`,"seq":${seq}}`);
   return { seq, prevHash, hash: `sha256:${digest.digest('hex')}` };
 }
 
@@ -297,6 +311,9 @@ export function chainEntry(
   const text = canonicalJson(record);
   return { ...entryAfter(previous, text), record, text };
 }
+
+const decoder = new TextDecoder();
+const textOf = (text: string | Uint8Array): string => (typeof text === 'string' ? text : decoder.decode(text));
 
 /** The current head of the chain, read under the writers' lock. */
 async function head(sql: Sql): Promise<Pick<LogEntry, 'seq' | 'hash'> | undefined> {
@@ -340,7 +357,7 @@ export async function appendPrepared(
   else
     await sql.query(
       'insert into register_entries (seq, prev_hash, hash, kind, record) select * from unnest($1::integer[], $2::text[], $3::text[], $4::text[], $5::text[])',
-      [0, 1, 2, 3, 4].map((c) => entryRows.map((r) => r[c])),
+      [0, 1, 2, 3, 4].map((c) => entryRows.map((r) => (c === 4 ? textOf(r[c] as string | Uint8Array) : r[c]))),
     );
   for (const [table, rows] of byTable) await insertRows(sql, table, rows);
   if (personal.length > 0)

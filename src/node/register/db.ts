@@ -2,6 +2,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { join, resolve } from 'node:path';
 import { HrddError } from '../../errors.js';
 
+/** The advisory lock every writer takes: one chain, one writer at a time (also across processes and hosts). */
+export const REGISTER_LOCK = 7_406_311;
+
 /** A row as both drivers return it: column name to value. */
 export type Row = Record<string, unknown>;
 
@@ -12,10 +15,12 @@ export interface Sql {
    * Bulk insert by `COPY … FROM` where the driver streams it cheaply (PGlite: parameters of large text are slow to
    * pass there); absent, callers insert with `unnest` of array parameters.
    */
-  copy?(table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]): Promise<void>;
+  copy?(table: string, columns: readonly string[], rows: readonly (readonly CopyCell[])[]): Promise<void>;
 }
 
 export type Cell = string | number | null;
+/** A cell to copy: text may come as UTF-8 bytes, copied as they are. */
+export type CopyCell = Cell | Uint8Array;
 
 /** A value in COPY's text format: backslash escapes, `\N` for null. */
 function copyCell(value: Cell): string {
@@ -26,10 +31,31 @@ function copyCell(value: Cell): string {
   return s.replaceAll('\\', '\\\\').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t');
 }
 
-function copyBody(rows: readonly (readonly Cell[])[]): string {
-  let body = '';
-  for (const row of rows) body += `${row.map(copyCell).join('\t')}\n`;
-  return body;
+const BACKSLASH = 0x5c;
+const decoder = new TextDecoder();
+
+/**
+ * The COPY text of `rows`, as parts of a Blob: text cells are written out, byte cells go in as they are (canonical
+ * JSON holds no raw tab or newline; one with a backslash is escaped as text).
+ */
+function copyBody(rows: readonly (readonly CopyCell[])[]): (string | Uint8Array)[] {
+  const parts: (string | Uint8Array)[] = [];
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i]!;
+      if (i > 0) text += '\t';
+      if (!(cell instanceof Uint8Array)) text += copyCell(cell);
+      else if (cell.includes(BACKSLASH)) text += copyCell(decoder.decode(cell));
+      else {
+        parts.push(text, cell);
+        text = '';
+      }
+    }
+    text += '\n';
+  }
+  parts.push(text);
+  return parts;
 }
 
 /** A register database: PGlite in a directory, or a Postgres server. */
@@ -190,10 +216,10 @@ async function openPglite(spec: string): Promise<Db> {
   }
   type Runner = Pick<import('@electric-sql/pglite').Transaction, 'query'>;
   const copier =
-    (runner: Runner) => async (table: string, columns: readonly string[], rows: readonly (readonly Cell[])[]) => {
+    (runner: Runner) => async (table: string, columns: readonly string[], rows: readonly (readonly CopyCell[])[]) => {
       if (rows.length === 0) return;
       await runner.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
-        blob: new Blob([copyBody(rows)]),
+        blob: new Blob(copyBody(rows) as ConstructorParameters<typeof Blob>[0]),
       });
     };
   return {

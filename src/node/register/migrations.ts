@@ -1,6 +1,37 @@
 import { sha256Hex } from '../../digest/index.js';
 import { HrddError } from '../../errors.js';
-import type { Db, Sql } from './db.js';
+import { project } from './chain.js';
+import { type Db, REGISTER_LOCK, type Sql } from './db.js';
+import type { ChainRecord } from './records.js';
+
+/** A numbered schema change; `backfill` fills what it adds for the entries already in the chain, from the chain. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  backfill?: (sql: Sql) => Promise<void>;
+}
+
+/**
+ * Migration 2's columns for assessments already in the chain: each derived from its entry exactly as `project`
+ * derives it (and `verify` compares it), a page of entries at a time.
+ */
+async function backfillAssessmentInputs(sql: Sql): Promise<void> {
+  for (let after = 0; ; ) {
+    const rows = await sql.query<{ seq: number; record: string }>(
+      "select seq, record from register_entries where kind = 'assessment' and seq > $1 order by seq limit 1000",
+      [after],
+    );
+    if (rows.length === 0) return;
+    const cells = rows.map((r) => project(r.seq, JSON.parse(r.record) as ChainRecord)[0]!.row);
+    await sql.query(
+      `update register_assessments a set input = v.input, fired = v.fired
+         from unnest($1::integer[], $2::text[], $3::text[]) as v(seq, input, fired) where a.seq = v.seq`,
+      [cells.map((c) => c.seq), cells.map((c) => c.input), cells.map((c) => c.fired)],
+    );
+    after = rows[rows.length - 1]!.seq;
+  }
+}
 
 /**
  * The register's schema, as numbered migrations. Policy (docs/register.md): a released migration is never
@@ -9,7 +40,7 @@ import type { Db, Sql } from './db.js';
  * Dates are ISO text (`YYYY-MM-DD`) so both drivers return them unchanged; JSON is text so it hashes as stored,
  * kept uncompressed (`storage external`): compressing every record on write costs monitoring more than the disk.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'chain and projections',
@@ -128,10 +159,19 @@ create table register_personal (
 create index register_personal_subject on register_personal (subject);
 `,
   },
+  {
+    // What monitoring re-assesses from — the input and the rules that fired — beside the decision, so it reads a
+    // few hundred bytes a transaction instead of the whole stored record.
+    version: 2,
+    name: 'assessment input and fired rules',
+    sql: `
+alter table register_assessments add column input text;
+alter table register_assessments add column fired text;
+alter table register_assessments alter column input set storage external;
+`,
+    backfill: backfillAssessmentInputs,
+  },
 ];
-
-/** The advisory lock every writer takes: one chain, one writer at a time (also across processes and hosts). */
-export const REGISTER_LOCK = 7_406_311;
 
 function checksum(sql: string): string {
   return `sha256:${sha256Hex(sql)}`;
@@ -164,6 +204,7 @@ export async function migrate(db: Db): Promise<{ applied: number[]; version: num
     for (const m of MIGRATIONS) {
       if (have.has(m.version)) continue;
       for (const statement of m.sql.split(';')) if (statement.trim() !== '') await sql.query(statement);
+      await m.backfill?.(sql);
       await sql.query('insert into register_migrations (version, name, checksum) values ($1, $2, $3)', [
         m.version,
         m.name,

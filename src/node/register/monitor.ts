@@ -70,6 +70,9 @@ interface Latest {
   ruleset_hash: string;
   questionnaire_hash: string | null;
   data_hashes: string;
+  /** The assessment's input and fired rules (read only when re-assessing). */
+  input?: string;
+  fired?: string;
 }
 
 interface ReportRow {
@@ -155,9 +158,13 @@ async function loadContext(register: Register, asOf: string, engine: Engine): Pr
 /** Transactions read per query: the active set is streamed in pages of this many, so memory stays flat. */
 const PAGE = 2000;
 
-/** The latest assessment of every transaction, with its parties, in pages in transaction id order. */
+/**
+ * The latest assessment of every transaction, with its parties, in pages in transaction id order; `withInput`
+ * adds what it was made from (for re-assessing).
+ */
 async function* latestAssessments(
   register: Register,
+  withInput = false,
 ): AsyncGenerator<{ latest: Latest; parties: { partyId: string; role: string }[] }[]> {
   const db = register.db;
   // Two bounded queries a page: the next ids (an index-only scan that stops after a page), then their latest rows.
@@ -170,7 +177,7 @@ async function* latestAssessments(
     const last: string = ids[ids.length - 1]!.transaction_id;
     const latest = await db.query<Latest>(
       `select distinct on (transaction_id) seq, transaction_id, as_of, decision, review_by, ruleset_hash,
-              questionnaire_hash, data_hashes
+              questionnaire_hash, data_hashes${withInput ? ', input, fired' : ''}
          from register_assessments
         where transaction_id > $1 and transaction_id <= $2
         order by transaction_id, seq desc`,
@@ -277,6 +284,8 @@ export async function needsAttention(
 
 /** Transactions re-assessed per task (one worker's share at a time). */
 const CHUNK = 250;
+/** Chunks re-assessed ahead of the writing, per worker. */
+const IN_FLIGHT_PER_WORKER = 4;
 /** New entries stored per database transaction. */
 const WRITE = 1000;
 
@@ -295,9 +304,12 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
     throw new HrddError('monitor on worker threads builds its engine from files: give `files`, not `engine`');
   const { engine, lists, files } = engineOf(options);
   const ctx = await loadContext(register, asOf, engine);
-  const counted = await register.db.query<{ total: number }>(
-    'select count(distinct transaction_id)::integer as total from register_assessments',
-  );
+  // The total is for progress only: counting a large register is a scan of its own.
+  const counted = options.onProgress
+    ? await register.db.query<{ total: number }>(
+        'select count(distinct transaction_id)::integer as total from register_assessments',
+      )
+    : [];
   const total = counted[0]?.total ?? 0;
   const report: MonitorReport = {
     asOf,
@@ -308,14 +320,15 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
     errors: [],
     worse: false,
   };
-  const pool = workers > 0 ? assessmentPool(workers) : undefined;
+  // Writing to PGlite holds this thread for a while: each worker keeps its share of the chunks in flight queued.
+  const pool = workers > 0 ? assessmentPool(workers, IN_FLIGHT_PER_WORKER) : undefined;
   const run = (jobs: ReassessJob[]): Promise<ReassessResult> =>
     pool
       ? (pool.run({ files: files!, asOf, jobs } satisfies ReassessTask, {
           name: 'reassess',
         }) as Promise<ReassessResult>)
       : Promise.resolve().then(() => reassessJobs(engine, lists, jobs, asOf));
-  const maxInFlight = pool ? workers * 4 : 1;
+  const maxInFlight = pool ? workers * IN_FLIGHT_PER_WORKER : 1;
   const inFlight: { candidates: Candidate[]; seen: number; result: Promise<ReassessResult> }[] = [];
 
   let prepared: PreparedEntry[] = [];
@@ -358,9 +371,10 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
   const submit = async () => {
     const candidates = pending;
     pending = [];
-    const stored = await register.recordTexts(candidates.map((c) => c.latest.seq));
-    const jobs = candidates.map((c) => ({
-      stored: stored.get(c.latest.seq)!,
+    const inputs = await register.withPersonal(candidates.map((c) => c.latest.input!));
+    const jobs = candidates.map((c, i) => ({
+      input: inputs[i]!,
+      fired: c.latest.fired!,
       reasons: c.reasons,
       assurances: c.assurances,
       misuseReports: c.misuseReports,
@@ -372,7 +386,7 @@ export async function runMonitor(register: Register, options: MonitorOptions): P
   };
   options.onProgress?.(0, total);
   try {
-    for await (const page of latestAssessments(register)) {
+    for await (const page of latestAssessments(register, true)) {
       for (const { latest, parties } of page) {
         seen++;
         const c = examine(latest, parties, ctx);

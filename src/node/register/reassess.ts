@@ -2,9 +2,9 @@ import { toRecord } from '../../audit/index.js';
 import type { DataIdentity, Engine } from '../../engine/index.js';
 import { HrddError } from '../../errors.js';
 import type { Decision } from '../../model/index.js';
-import { type ProjectedRow, prepare } from './chain.js';
+import { firedRules, type ProjectedRow, prepare } from './chain.js';
 import { type PersonalValue, Pseudonymiser, pseudonymiseRecord } from './personal.js';
-import type { AssessmentRecordLike, ChainRecord } from './records.js';
+import type { AssessmentRecordLike } from './records.js';
 
 /** An assurance the register holds for one of the transaction's parties, in the shape of a transaction's. */
 export interface StoredAssurance {
@@ -16,12 +16,14 @@ export interface StoredAssurance {
 }
 
 /**
- * One transaction to re-assess: its latest chain entry (JSON, personal data put back) and what the register adds.
+ * One transaction to re-assess: what its latest assessment was made from and found, and what the register adds.
  * Plain data, so a job can go to a worker thread as well as be run on this one.
  */
 export interface ReassessJob {
-  /** The latest assessment's chain record, as stored. */
-  stored: string;
+  /** The latest assessment's input `{ transaction, answers? }`, as JSON with personal data put back. */
+  input: string;
+  /** The rules its findings name, with their red flags (the `fired` column). */
+  fired: string;
   /** Why it is looked at again. */
   reasons: string[];
   /** Assurances recorded in the register for its parties, valid from the run's date or earlier. */
@@ -37,8 +39,8 @@ export type ReassessOutcome =
       reasons: string[];
       /** The rule set does not ask about misuse reports for this transaction: a person must weigh the report. */
       unasked: boolean;
-      /** The new chain entry, ready to append (rows with seq 0). */
-      entry: { kind: 'assessment'; text: string; rows: ProjectedRow[] };
+      /** The new chain entry, ready to append (rows with seq 0); its canonical text as UTF-8 bytes. */
+      entry: { kind: 'assessment'; text: Uint8Array; rows: ProjectedRow[] };
     }
   | { error: string };
 
@@ -48,13 +50,15 @@ export interface ReassessResult {
   personal: PersonalValue[];
 }
 
+type StoredInput = AssessmentRecordLike['input'];
+
 /** The stored input with the register's assurances and the misuse answer its reports call for. */
 function reassessmentInput(
-  record: AssessmentRecordLike,
+  stored: StoredInput,
   job: ReassessJob,
 ): { transaction: Record<string, unknown>; answers: Record<string, unknown> } {
-  const transaction = { ...(record.input.transaction as Record<string, unknown>) };
-  const answers = { ...(record.input.answers ?? {}) };
+  const transaction = { ...(stored.transaction as Record<string, unknown>) };
+  const answers = { ...(stored.answers ?? {}) };
   const have = (transaction.assurances as StoredAssurance[] | undefined) ?? [];
   const key = (a: StoredAssurance) => `${a.type}\u0000${a.from}\u0000${a.obtainedOn}\u0000${a.validUntil ?? ''}`;
   const seen = new Set(have.map(key));
@@ -69,10 +73,6 @@ function reassessmentInput(
   return { transaction, answers };
 }
 
-function ruleIds(record: { findings: { ruleId: string; refs: string[] }[] }): Map<string, string[]> {
-  return new Map(record.findings.map((f) => [f.ruleId, f.refs.filter((r) => r.startsWith('RF-'))]));
-}
-
 /**
  * Re-assesses a chunk of transactions and prepares their chain entries. The one implementation `monitor` runs,
  * on this thread or on the `hrdd batch` worker pool, so both give the same decisions, reasons and records.
@@ -84,8 +84,9 @@ export function reassessJobs(
   asOf: string,
 ): ReassessResult {
   const personal = new Pseudonymiser();
+  const texts: string[] = [];
   const outcomes = jobs.map((job): ReassessOutcome => {
-    const previous = (JSON.parse(job.stored) as Extract<ChainRecord, { kind: 'assessment' }>).record;
+    const previous = JSON.parse(job.input) as StoredInput;
     const input = reassessmentInput(previous, job);
     let record: AssessmentRecordLike;
     try {
@@ -96,24 +97,52 @@ export function reassessJobs(
       return { error: error.issues.map((x) => `${x.path}: ${x.message}`).join('; ') || error.message };
     }
     const reasons = [...job.reasons];
-    if (job.misuseReports.length > 0 && previous.input.answers?.misuse_reports !== true)
+    if (job.misuseReports.length > 0 && previous.answers?.misuse_reports !== true)
       reasons.push(`answer misuse_reports taken as yes from ${job.misuseReports.join(', ')}`);
     const notes = (record.notes as string[] | undefined) ?? [];
     const unasked = job.misuseReports.length > 0 && notes.some((n) => n.includes('misuse_reports'));
     if (unasked)
       reasons.push('the rule set does not ask about misuse reports for this transaction: weigh the report by hand');
-    const before = ruleIds(previous);
-    const after = ruleIds(record);
+    const before = new Map(JSON.parse(job.fired) as [string, string[]][]);
+    const after = new Map(firedRules(record));
     for (const [id, refs] of after)
       if (!before.has(id)) reasons.push(`now fires: ${id}${refs.length > 0 ? ` (${refs.join(', ')})` : ''}`);
     for (const id of before.keys()) if (!after.has(id)) reasons.push(`no longer fires: ${id}`);
-    const entry = prepare({
+    const { text, rows } = prepare({
       kind: 'assessment',
       source: 'monitor',
       reasons,
       record: pseudonymiseRecord(record, personal),
-    }) as { kind: 'assessment'; text: string; rows: ProjectedRow[] };
-    return { decision: record.decision as Decision, reasons, unasked, entry };
+    });
+    texts.push(text as string);
+    return {
+      decision: record.decision as Decision,
+      reasons,
+      unasked,
+      entry: { kind: 'assessment', text: EMPTY, rows },
+    };
   });
+  // The texts go to the writing thread as bytes of one buffer: one copy, nothing left to encode or collect there.
+  const bytes = utf8(texts);
+  let k = 0;
+  for (const outcome of outcomes) if ('entry' in outcome) outcome.entry.text = bytes[k++]!;
   return { outcomes, personal: personal.values };
+}
+
+const EMPTY = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+/** Each text's UTF-8 bytes, as views of one buffer of their total length (cloned whole to the other thread). */
+function utf8(texts: readonly string[]): Uint8Array[] {
+  let length = 0;
+  for (const t of texts) length += Buffer.byteLength(t, 'utf8');
+  const buffer = new Uint8Array(length);
+  const views: Uint8Array[] = [];
+  let at = 0;
+  for (const t of texts) {
+    const written = encoder.encodeInto(t, buffer.subarray(at)).written;
+    views.push(buffer.subarray(at, at + written));
+    at += written;
+  }
+  return views;
 }

@@ -319,15 +319,25 @@ export class Register {
   }
 
   /** @internal personal values by ref (erased ones absent). */
-  async personalLookup(refs: readonly string[]): Promise<Map<string, string>> {
+  async personalLookup(refs: readonly string[], sql: Sql = this.db): Promise<Map<string, string>> {
     const lookup = new Map<string, string>();
     if (refs.length === 0) return lookup;
-    const rows = await this.db.query<{ ref: string; value: string }>(
+    const rows = await sql.query<{ ref: string; value: string }>(
       'select ref, value from register_personal where ref = any($1::text[])',
       [[...new Set(refs)]],
     );
     for (const r of rows) lookup.set(r.ref, r.value);
     return lookup;
+  }
+
+  /** @internal JSON texts as stored, with personal data put back. */
+  async withPersonal(texts: readonly string[], sql: Sql = this.db): Promise<string[]> {
+    const personal = (text: string) => text.includes('⟦personal:');
+    const lookup = await this.personalLookup(
+      texts.flatMap((t) => (personal(t) ? refsIn(t) : [])),
+      sql,
+    );
+    return texts.map((t) => (personal(t) ? hydrateText(t, lookup) : t));
   }
 
   /** @internal chain records by seq, as JSON texts with personal data put back. */
@@ -336,9 +346,11 @@ export class Register {
       'select seq, record from register_entries where seq = any($1::integer[])',
       [seqs],
     );
-    const personal = (text: string) => text.includes('⟦personal:');
-    const lookup = await this.personalLookup(rows.flatMap((r) => (personal(r.record) ? refsIn(r.record) : [])));
-    return new Map(rows.map((r) => [r.seq, personal(r.record) ? hydrateText(r.record, lookup) : r.record]));
+    const texts = await this.withPersonal(
+      rows.map((r) => r.record),
+      sql,
+    );
+    return new Map(rows.map((r, i) => [r.seq, texts[i]!]));
   }
 
   /** @internal chain records by seq, personal data put back. */
