@@ -96,6 +96,28 @@ export async function openDb(spec: string): Promise<Db> {
   return isServerUrl(spec) ? openPostgres(spec) : openPglite(spec);
 }
 
+/**
+ * `COPY … FROM STDIN` on a server connection: the rows go as COPY text, byte cells as they are, instead of as
+ * parameters the driver would escape and encode on this thread.
+ */
+async function copyToServer(
+  client: import('pg').PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyCell[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const [{ from }, { pipeline }, { Readable }] = await Promise.all([
+    import('pg-copy-streams'),
+    import('node:stream/promises'),
+    import('node:stream'),
+  ]);
+  const parts = copyBody(rows)
+    .filter((part) => part.length > 0)
+    .map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
+  await pipeline(Readable.from(parts), client.query(from(`copy ${table} (${columns.join(', ')}) from stdin`)));
+}
+
 async function openPostgres(url: string): Promise<Db> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -125,6 +147,7 @@ async function openPostgres(url: string): Promise<Db> {
           async query<R>(text: string, params: readonly unknown[] = []) {
             return (await client.query(text, params as unknown[])).rows as R[];
           },
+          copy: (table, columns, rows) => copyToServer(client, table, columns, rows),
         });
         await client.query('COMMIT');
         return result;
