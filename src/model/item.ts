@@ -40,7 +40,9 @@ export const ItemFeaturesSchema = canonicalObject({
   demographicClassification: z
     .boolean()
     .optional()
-    .describe('Classifies people by ethnicity, religion, gender or similar characteristics.'),
+    .describe(
+      'Classifies people by ethnicity, religion, political opinion, gender or similar characteristics (special categories of personal data).',
+    ),
   remoteAccess: z.boolean().optional().describe('Gives remote access to devices or systems.'),
 }).meta({ id: 'ItemFeatures', description: 'Features that raise severity. Absent means unknown, not false.' });
 export type ItemFeatures = z.infer<typeof ItemFeaturesSchema>;
