@@ -19,6 +19,8 @@ export const JudgementOrderSchema = z.strictObject({
     decision: DecisionSchema,
     fires: z.array(z.string()).optional(),
     notFires: z.array(z.string()).optional(),
+    /** Paths the assessment must list as missing information (information rules raise no finding). */
+    missing: z.array(z.string()).optional(),
   }),
   why: z.string().min(1),
 });

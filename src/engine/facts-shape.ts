@@ -117,6 +117,7 @@ export const DERIVED_SHAPE: FactShape = fieldsOf<DerivedFacts>({
       surveillanceEntries: array(value),
       dualUseListed: value,
       surveillance: value,
+      describedCapabilities: array(value),
     }),
   ),
   sanctionedRegions: array(

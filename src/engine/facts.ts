@@ -1,6 +1,7 @@
 import type { CountryData, CountryGroups } from '../data/index.js';
 import { HrddError } from '../errors.js';
 import {
+  type Capability,
   controlCodeLineage,
   isDualUseListedCode,
   JURISDICTIONS,
@@ -10,6 +11,7 @@ import {
   type Transaction,
 } from '../model/index.js';
 import { addDaysIso } from './dates.js';
+import { type CapabilityTerms, capabilitiesNamed, capabilityTerms } from './described-capabilities.js';
 import { type Gazetteer, matchPlaces, type Place } from './regions.js';
 import { nameScriptFact } from './screen.js';
 import { compareText, sortShort } from './sort-short.js';
@@ -252,6 +254,9 @@ interface PreparedParams {
   plausible: [feature: string, capabilities: readonly unknown[]][];
   /** Control codes as written → what items derive from them: orders repeat a few codes, each worked out once. */
   codes: Map<string, CodeInfo>;
+  terms: CapabilityTerms;
+  /** Item descriptions → the capabilities they name: orders repeat a catalogue's descriptions. */
+  described: Map<string, Capability[]>;
 }
 
 /** A control code as written, normalised, with its lineage, the listed entries covering it and its form. */
@@ -262,7 +267,10 @@ interface CodeInfo {
   dualUseListed: boolean;
 }
 
-/** Distinct control codes kept per engine; past this (a stream of made-up codes) they are worked out each time. */
+/**
+ * Distinct control codes (and item descriptions) kept per engine; past this (a stream of made-up ones) they are
+ * worked out each time.
+ */
 const CODE_CACHE_LIMIT = 4096;
 
 /** What derivation reads from the parameters, computed once per parameters object. */
@@ -274,6 +282,8 @@ function preparedParams(params: Record<string, unknown>, ctx: FactContext): Prep
     listed: listedCodes(params),
     plausible: plausibleFeatures(params),
     codes: new Map(),
+    terms: capabilityTerms(params),
+    described: new Map(),
   };
   ctx.prepared = prepared;
   return prepared;
@@ -294,6 +304,15 @@ function codeInfo(code: string, prepared: PreparedParams): CodeInfo {
   return info;
 }
 
+/** The capabilities an item's description names (`params.describedCapabilityTerms`). */
+function namedIn(description: string, prepared: PreparedParams): Capability[] {
+  const known = prepared.described.get(description);
+  if (known) return known;
+  const named = capabilitiesNamed(description, prepared.terms);
+  if (prepared.described.size < CODE_CACHE_LIMIT) prepared.described.set(description, named);
+  return named;
+}
+
 function itemFacts(tx: Transaction, prepared: PreparedParams): ItemFact[] {
   return tx.items.map((item) => {
     const classifications = item.classifications ?? [];
@@ -308,6 +327,7 @@ function itemFacts(tx: Transaction, prepared: PreparedParams): ItemFact[] {
       surveillanceEntries: sortedUniqueOf(infos, (i) => i.entries),
       dualUseListed: classifications.some((c, i) => c.regime !== 'OTHER' && infos[i]!.dualUseListed),
       surveillance: item.capabilities.some((c) => c !== 'general-ict'),
+      describedCapabilities: namedIn(item.description, prepared).filter((c) => !item.capabilities.includes(c)),
     };
     if (item.features) fact.features = item.features;
     if (item.origin) fact.origin = item.origin;

@@ -40,10 +40,11 @@ export interface Gazetteer {
 }
 
 /**
- * Case, accents and apostrophes folded, everything else that is not a letter or digit a space: `Sevastopol'`,
- * `SÉVASTOPOL` and `sevastopol` are one word; `Слов'янськ` keeps its letters. Deterministic (no locale).
+ * Text as words: case, accents and apostrophes folded, everything else that is not a letter or digit a space:
+ * `Sevastopol'`, `SÉVASTOPOL` and `sevastopol` are one word; `Слов'янськ` keeps its letters. Deterministic (no
+ * locale). Places and item descriptions are matched on these words.
  */
-export function foldPlaceText(text: string): string[] {
+export function foldText(text: string): string[] {
   // ASCII text (most orders) has no accents to fold: skip the Unicode normalisation.
   if (ASCII.test(text))
     return text
@@ -73,7 +74,7 @@ export function buildGazetteer(data: SanctionedRegions): Gazetteer {
         .filter((w) => w.length > 0)
         .map((w) => {
           const prefix = w.endsWith('*');
-          return { stem: foldPlaceText(prefix ? w.slice(0, -1) : w).join(''), prefix };
+          return { stem: foldText(prefix ? w.slice(0, -1) : w).join(''), prefix };
         });
       patterns.push({ region: region.id, status: region.status, name, words });
     }
@@ -101,7 +102,7 @@ export function matchPlaceText(
   text: string,
   gazetteer: Gazetteer,
 ): { region: string; status: Pattern['status']; name: string }[] {
-  const words = foldPlaceText(text);
+  const words = foldText(text);
   const found: { region: string; status: Pattern['status']; name: string }[] = [];
   // Left to right, the longest name that starts at each word; its words are not read again.
   let i = 0;

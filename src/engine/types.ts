@@ -153,6 +153,11 @@ export interface ItemFact {
   dualUseListed: boolean;
   /** Any capability other than general-ict. */
   surveillance: boolean;
+  /**
+   * Capabilities the description names (`params.describedCapabilityTerms`: "IMSI catcher", "facial recognition")
+   * that `capabilities` does not declare: a surveillance item entered as something else.
+   */
+  describedCapabilities: Capability[];
 }
 
 /** A data set to re-check before relying on it (`derived.dataReview[]`, copied to the assessment). */

@@ -17,7 +17,7 @@ interface Order {
 
 const DIR = join(ROOT, 'tests', 'judgements', 'orders');
 const orders = readdirSync(DIR)
-  .filter((f) => /^(5\d|6\d|7\d)-.*\.json$/.test(f))
+  .filter((f) => /^0[5-7]\d-.*\.json$/.test(f))
   .sort()
   .map((f) => [f, JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Order] as const);
 

@@ -10,9 +10,9 @@ const orders = judgementOrders();
 describe('judgement orders: the default content decides as a careful officer would', () => {
   const engine = createEngine();
 
-  it('has at least twenty orders, numbered and named <nn>-<slug>.json', () => {
+  it('has at least twenty orders, numbered and named <nnn>-<slug>.json', () => {
     expect(orders.length).toBeGreaterThanOrEqual(20);
-    for (const [file] of orders) expect(file).toMatch(/^\d{2}-[a-z0-9-]+\.json$/);
+    for (const [file] of orders) expect(file).toMatch(/^\d{3}-[a-z0-9-]+\.json$/);
   });
 
   it.each(orders)('%s', (_file, order) => {
@@ -22,6 +22,8 @@ describe('judgement orders: the default content decides as a careful officer wou
     expect(summary.decision, JSON.stringify(summary)).toBe(order.expect.decision);
     for (const id of order.expect.fires ?? []) expect(fired.has(id), `${id} should fire`).toBe(true);
     for (const id of order.expect.notFires ?? []) expect(fired.has(id), `${id} should not fire`).toBe(false);
+    const missing = new Set(a.missingInformation.map((m) => m.path));
+    for (const path of order.expect.missing ?? []) expect(missing.has(path), `${path} should be missing`).toBe(true);
   });
 });
 
