@@ -1,4 +1,5 @@
 import { CAPABILITIES, type Capability } from '../model/index.js';
+import { arrayTable } from './param-tables.js';
 import { foldText } from './regions.js';
 
 /** A capability and the phrases that name it, each as folded words. */
@@ -11,19 +12,14 @@ const KNOWN = new Set<string>(CAPABILITIES);
  * unknown capabilities and phrases that are not strings are ignored.
  */
 export function capabilityTerms(params: Record<string, unknown>): CapabilityTerms {
-  const table = params.describedCapabilityTerms;
-  if (typeof table !== 'object' || table === null || Array.isArray(table)) return [];
-  return Object.keys(table)
-    .sort()
-    .flatMap((capability) => {
-      const phrases = (table as Record<string, unknown>)[capability];
-      if (!KNOWN.has(capability) || !Array.isArray(phrases)) return [];
-      const folded = phrases
-        .filter((p): p is string => typeof p === 'string')
-        .map(foldText)
-        .filter((words) => words.length > 0);
-      return [[capability as Capability, folded] as const];
-    });
+  return arrayTable(params.describedCapabilityTerms).flatMap(([capability, phrases]) => {
+    if (!KNOWN.has(capability)) return [];
+    const folded = phrases
+      .filter((p): p is string => typeof p === 'string')
+      .map(foldText)
+      .filter((words) => words.length > 0);
+    return [[capability as Capability, folded] as const];
+  });
 }
 
 /** Words that, just before a phrase, say the item does not have it: anti-spyware, "no face recognition". */

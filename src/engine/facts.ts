@@ -12,6 +12,7 @@ import {
 } from '../model/index.js';
 import { addDaysIso } from './dates.js';
 import { type CapabilityTerms, capabilitiesNamed, capabilityTerms } from './described-capabilities.js';
+import { arrayTable } from './param-tables.js';
 import { type Gazetteer, matchPlaces, type Place } from './regions.js';
 import { nameScriptFact } from './screen.js';
 import { compareText, sortShort } from './sort-short.js';
@@ -429,14 +430,7 @@ function dataReviewOf(
 
 /** `params.plausibleFeatures` (feature → capabilities that make it plausible), ignoring malformed entries. */
 function plausibleFeatures(params: Record<string, unknown>): [feature: string, capabilities: readonly unknown[]][] {
-  const table = params.plausibleFeatures;
-  if (typeof table !== 'object' || table === null || Array.isArray(table)) return [];
-  return Object.keys(table)
-    .sort()
-    .flatMap((feature) => {
-      const caps = (table as Record<string, unknown>)[feature];
-      return Array.isArray(caps) ? [[feature, caps] as [string, readonly unknown[]]] : [];
-    });
+  return arrayTable(params.plausibleFeatures);
 }
 
 /** Every plausible feature an item leaves unknown (absent or null), in item then feature order. */
