@@ -22,15 +22,47 @@ export function capabilityTerms(params: Record<string, unknown>): CapabilityTerm
   });
 }
 
-/** Words that, just before a phrase, say the item does not have it: anti-spyware, "no face recognition". */
-const NEGATIONS = new Set(['anti', 'no', 'non', 'without']);
+/**
+ * Words that, just before a phrase, say the item does not have it: anti-spyware, "no face recognition", "sin
+ * reconocimiento facial", "ohne Gesichtserkennung".
+ */
+const NEGATIONS = new Set(['anti', 'no', 'non', 'without', 'sin', 'sem', 'sans', 'senza', 'ohne', 'kein', 'keine']);
 
-/** Whether `phrase` occurs as whole words in `words`, not right after a negation. */
+/** Words of defence a few words before a phrase: "detects ransomware, spyware and keyloggers". */
+const DEFENCE_BEFORE = new Set([
+  'detect',
+  'detects',
+  'detecting',
+  'block',
+  'blocks',
+  'blocking',
+  'remove',
+  'removes',
+  'against',
+  'protects',
+  'scans',
+]);
+
+/** Words of defence right after a phrase: "spyware detection", "keylogger removal". */
+const DEFENCE_AFTER = new Set(['detection', 'detector', 'removal', 'remover', 'scanner', 'protection', 'blocker']);
+
+/** How many words before a phrase a word of defence still speaks of it. */
+const DEFENCE_REACH = 3;
+
+/** Whether the phrase at `i` (of `length` words) is said not to be there, or to be defended against. */
+function disowned(words: readonly string[], i: number, length: number): boolean {
+  if (i > 0 && NEGATIONS.has(words[i - 1]!)) return true;
+  if (DEFENCE_AFTER.has(words[i + length] ?? '')) return true;
+  for (let k = Math.max(0, i - DEFENCE_REACH); k < i; k++) if (DEFENCE_BEFORE.has(words[k]!)) return true;
+  return false;
+}
+
+/** Whether `phrase` occurs as whole words in `words` and is not disowned there. */
 function names(words: readonly string[], phrase: readonly string[]): boolean {
   for (let i = 0; i + phrase.length <= words.length; i++) {
     let j = 0;
     while (j < phrase.length && words[i + j] === phrase[j]) j++;
-    if (j === phrase.length && (i === 0 || !NEGATIONS.has(words[i - 1]!))) return true;
+    if (j === phrase.length && !disowned(words, i, phrase.length)) return true;
   }
   return false;
 }

@@ -177,16 +177,22 @@ describe('jurisdictions', () => {
 });
 
 describe('money and data age', () => {
-  it('converts with the dated rate table and treats an unknown currency as missing information', () => {
-    const tx = baseTransaction() as { items: Record<string, unknown>[] };
+  it('converts with the dated rate table and treats an unknown currency as missing information where the value is read', () => {
+    const tx = baseTransaction() as { items: Record<string, unknown>[]; payment?: unknown };
     tx.items[0]!.unitPrice = { amount: 1070.5, currency: 'USD' };
     const facts = engine.facts(tx, { asOf: AS_OF });
     expect(facts.derived.valueCurrency).toBe('EUR');
     expect(facts.derived.totalValue).toBe(10000);
     tx.items[0]!.unitPrice = { amount: 1000, currency: 'XOF' };
-    const a = engine.assess(tx, { asOf: AS_OF });
     expect(engine.facts(tx, { asOf: AS_OF }).derived.totalValue).toBeNull();
-    expect(a.missingInformation.some((m) => m.path === 'params.exchangeRates.rates')).toBe(true);
+    const rates = (a: { missingInformation: { path: string; blocking: boolean }[] }) =>
+      a.missingInformation.filter((m) => m.path === 'params.exchangeRates.rates');
+    // Paid by bank transfer, no rule reads the value: nothing to ask.
+    tx.payment = { method: 'bank-transfer' };
+    expect(rates(engine.assess(tx, { asOf: AS_OF }))).toEqual([]);
+    // Paid in cash, the payment red flag needs the value: missing, and blocking.
+    tx.payment = { method: 'cash' };
+    expect(rates(engine.assess(tx, { asOf: AS_OF })).map((m) => m.blocking)).toEqual([true]);
   });
 
   it('lists stale data: V-Dem older than two years, embargo renewals, old exchange rates', () => {
