@@ -281,7 +281,8 @@ function preparedParams(params: Record<string, unknown>, ctx: FactContext): Prep
     params,
     table: rateTable(params),
     listed: listedCodes(params),
-    plausible: plausibleFeatures(params),
+    // Feature → capabilities that make it plausible, malformed entries ignored.
+    plausible: arrayTable(params.plausibleFeatures),
     codes: new Map(),
     terms: capabilityTerms(params),
     described: new Map(),
@@ -426,11 +427,6 @@ function dataReviewOf(
       reason: 'occupation lines and the measures on the regions change: re-check the gazetteer',
     });
   return out;
-}
-
-/** `params.plausibleFeatures` (feature → capabilities that make it plausible), ignoring malformed entries. */
-function plausibleFeatures(params: Record<string, unknown>): [feature: string, capabilities: readonly unknown[]][] {
-  return arrayTable(params.plausibleFeatures);
 }
 
 /** Every plausible feature an item leaves unknown (absent or null), in item then feature order. */
